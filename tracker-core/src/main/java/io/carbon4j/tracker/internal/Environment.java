@@ -1,0 +1,113 @@
+package io.carbon4j.tracker.internal;
+
+import io.carbon4j.tracker.RunEnvironment;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Machine facts, gathered once per JVM and cheaply: /proc/cpuinfo on Linux, OSHI elsewhere (loaded only then), and
+ * the JDK's operating-system bean for memory. No host or user names.
+ */
+final class Environment {
+
+    private static volatile Machine machine;
+
+    private Environment() {}
+
+    /** The facts that do not depend on the run; the GPU fields are filled from the sources. */
+    static RunEnvironment of(int gpuCount, String gpuModel) {
+        Machine m = machine();
+        return new RunEnvironment(m.os, m.java, m.version, m.cpuModel, m.cpus, gpuCount, gpuModel, m.ramGib);
+    }
+
+    static String version() {
+        return machine().version;
+    }
+
+    private static Machine machine() {
+        Machine m = machine;
+        if (m == null) {
+            synchronized (Environment.class) {
+                m = machine;
+                if (m == null) {
+                    m = new Machine();
+                    machine = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    static String cpuModelFromCpuinfo(String cpuinfo) {
+        for (String line : cpuinfo.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                String key = line.substring(0, colon).strip();
+                if (key.equals("model name") || key.equals("Model") || key.equals("Hardware")) {
+                    String v = line.substring(colon + 1).strip();
+                    if (!v.isEmpty()) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static final class Machine {
+        final String os = System.getProperty("os.name", "") + " " + System.getProperty("os.version", "");
+        final String java = "Java " + System.getProperty("java.version", "");
+        final String version = readVersion();
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        final String cpuModel = readCpuModel();
+        final double ramGib = readRamGib();
+
+        private static String readVersion() {
+            Properties p = new Properties();
+            try (var in = Environment.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            return p.getProperty("version", "unknown");
+        }
+
+        private static String readCpuModel() {
+            Path cpuinfo = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(cpuinfo)) {
+                try {
+                    String model = cpuModelFromCpuinfo(Files.readString(cpuinfo, StandardCharsets.UTF_8));
+                    if (!model.isEmpty()) {
+                        return model;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // fall through to OSHI
+                }
+            }
+            try {
+                return new oshi.SystemInfo().getHardware().getProcessor().getProcessorIdentifier().getName().strip();
+            } catch (RuntimeException | LinkageError e) {
+                return "";
+            }
+        }
+
+        private static double readRamGib() {
+            try {
+                var os = ManagementFactory.getOperatingSystemMXBean();
+                if (os instanceof com.sun.management.OperatingSystemMXBean) {
+                    long bytes = ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
+                    return bytes / (1024.0 * 1024 * 1024);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // unknown
+            }
+            return 0;
+        }
+    }
+}
