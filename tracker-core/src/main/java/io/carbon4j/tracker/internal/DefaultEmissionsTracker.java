@@ -303,21 +303,27 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                     }
                 }
             });
-            long timeout = settings.stopTimeout.toNanos();
-            try {
-                last.get(timeout, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                LOG.warn("Interrupted while taking the final sample; keeping what was measured");
-            } catch (TimeoutException e) {
-                LOG.warn("The final sample did not finish within {} (a power source hangs); keeping what was"
-                        + " measured up to the last sample", settings.stopTimeout);
-            } catch (ExecutionException e) {
-                LOG.error("The final sample failed; keeping what was measured", e.getCause());
+            // An interrupt does not cut the final sample short: it is bounded by the stop timeout anyway, and
+            // the flag is restored before returning so the caller still sees it.
+            long deadline = System.nanoTime() + settings.stopTimeout.toNanos();
+            while (true) {
+                try {
+                    last.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (TimeoutException e) {
+                    LOG.warn("The final sample did not finish within {} (a power source hangs); keeping what was"
+                            + " measured up to the last sample", settings.stopTimeout);
+                    break;
+                } catch (ExecutionException e) {
+                    LOG.error("The final sample failed; keeping what was measured", e.getCause());
+                    break;
+                }
             }
             executor.shutdown();
             try {
-                if (!executor.awaitTermination(interrupted ? 0 : 100, TimeUnit.MILLISECONDS)) {
+                if (!executor.awaitTermination(100, TimeUnit.MILLISECONDS)) {
                     executor.shutdownNow();
                 }
             } catch (InterruptedException e) {
