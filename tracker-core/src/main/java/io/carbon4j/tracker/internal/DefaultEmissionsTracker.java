@@ -63,6 +63,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private volatile Thread shutdownHook;
     private volatile EmissionsResult finalResult;
     private final Object stopLock = new Object();
+    private final String threadPrefix;
 
     private DefaultEmissionsTracker(
             TrackerSettings settings,
@@ -91,19 +92,26 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         ProcessShare share = settings.trackingMode == TrackingMode.PROCESS ? new JvmProcessShare() : null;
         this.processModel = share == null ? "" : share.model();
         this.sampler = new Sampler(selection.slots, clock, intensityProvider, initialIntensity, constantIntensity,
-                settings.pue, share, period);
+                settings.pue, share, period, settings.stopTimeout);
         String project = settings.projectName.replaceAll("[^A-Za-z0-9._-]", "_");
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "emissions-tracker-" + project + "-" + THREADS.incrementAndGet());
+        int id = THREADS.incrementAndGet();
+        this.threadPrefix = "emissions-tracker-" + project + "-" + id;
+        ThreadFactory factory = threads(threadPrefix);
+        this.executor = new ScheduledThreadPoolExecutor(1, factory);
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger readers = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, r instanceof SourceReader ? name + "-reader-" + readers.incrementAndGet() : name);
             t.setDaemon(true);
             t.setContextClassLoader(null);
             t.setUncaughtExceptionHandler((th, e) -> LOG.error("Uncaught exception in {}", th.getName(), e));
             return t;
         };
-        this.executor = new ScheduledThreadPoolExecutor(1, factory);
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     /** Builds, opens and starts a tracker; see {@link EmissionsTracker.Builder#start()}. */
@@ -162,7 +170,8 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
 
     private void begin() {
         try {
-            executor.submit(sampler::start).get(settings.stopTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            ThreadFactory readers = threads(threadPrefix);
+            executor.submit(() -> sampler.start(readers)).get(2 * settings.stopTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("Interrupted while taking the first sample");
@@ -294,18 +303,17 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         try {
             cancel(sampling);
             cancel(saving);
+            long closeDeadline = System.nanoTime() + 2 * settings.stopTimeout.toNanos();
             Future<?> last = executor.submit(() -> {
                 try {
-                    sampler.sampleOnce();
+                    sampler.finalSample();
                 } finally {
-                    for (SourceSlot slot : sampler.slots()) {
-                        slot.closeQuietly();
-                    }
+                    sampler.closeSources(closeDeadline);
                 }
             });
             // An interrupt does not cut the final sample short: it is bounded by the stop timeout anyway, and
             // the flag is restored before returning so the caller still sees it.
-            long deadline = System.nanoTime() + settings.stopTimeout.toNanos();
+            long deadline = closeDeadline + 100_000_000L;
             while (true) {
                 try {
                     last.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -41,6 +41,8 @@ final class Sampler {
     private final double pue;
     private final ProcessShare processShare;
     private final long periodNanos;
+    private final long readBudgetNanos;
+    private final long startupBudgetNanos;
     private final WarnOnce warnings = new WarnOnce(LOG);
     private final ConcurrentLinkedQueue<PendingBoundary> pending = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
@@ -74,7 +76,8 @@ final class Sampler {
             boolean constantIntensity,
             double pue,
             ProcessShare processShare,
-            Duration period) {
+            Duration period,
+            Duration stopTimeout) {
         this.slots = List.copyOf(slots);
         this.clock = clock;
         this.intensityProvider = intensityProvider;
@@ -83,6 +86,8 @@ final class Sampler {
         this.pue = pue;
         this.processShare = processShare;
         this.periodNanos = period.toNanos();
+        this.readBudgetNanos = Math.min(stopTimeout.toNanos(), Math.max(1_000_000L, periodNanos / 2));
+        this.startupBudgetNanos = stopTimeout.toNanos();
     }
 
     /** The sampling period actually used. */
@@ -94,14 +99,21 @@ final class Sampler {
         return slots;
     }
 
-    /** Takes the first sample: sets every counter's baseline and the run's start. */
-    void start() {
-        readAll();
+    /** Takes the first sample: starts the readers, sets every counter's baseline and the run's start. */
+    void start(java.util.concurrent.ThreadFactory readerThreads) {
+        for (SourceSlot slot : slots) {
+            slot.reader = new SourceReader(slot, readerThreads);
+            slot.reader.start();
+        }
+        readAll(startupBudgetNanos);
         long now = clock.nanoTime();
         Instant wall = clock.wallTime();
         for (SourceSlot slot : slots) {
-            if (!slot.disabled) {
-                commitBaseline(slot);
+            if (slot.pendingCommit) {
+                slot.pendingCommit = false;
+                if (!failed(slot)) {
+                    commitBaseline(slot);
+                }
             }
         }
         synchronized (lock) {
@@ -114,35 +126,102 @@ final class Sampler {
 
     /** One sample. Never throws: every source is isolated, and the accounting cannot fail. */
     void sampleOnce() {
-        readAll();
+        readAll(readBudgetNanos);
         long now = clock.nanoTime();
         commit(now);
     }
 
-    private void readAll() {
+    /** The final sample: waits up to the stop budget for slow sources. */
+    void finalSample() {
+        readAll(startupBudgetNanos);
+        commit(clock.nanoTime());
+    }
+
+    /**
+     * Asks every source's reader for a read and waits up to {@code budgetNanos} of real time. A source that has not
+     * answered in time is left in flight: the others are committed now, and its reading is committed at the first
+     * sample after it returns (its counter is cumulative, so nothing is lost).
+     */
+    private void readAll(long budgetNanos) {
         for (int s = 0; s < slots.size(); s++) {
             SourceSlot slot = slots.get(s);
-            if (slot.disabled) {
+            if (slot.disabled || slot.pendingCommit) {
+                continue;
+            }
+            if (slot.inFlight) {
+                if (slot.reader.idle()) {
+                    slot.inFlight = false;
+                    slot.pendingCommit = true;
+                } else if (!slot.stalled) {
+                    slot.stalled = true;
+                    warnings.warn("stall:" + slot.name, "Power source {} has not answered for longer than the"
+                            + " sampling interval; the other sources go on without it and its energy is counted"
+                            + " when it answers", slot.name);
+                }
                 continue;
             }
             slot.sample.clear();
-            try {
-                slot.source.read(slot.sample);
-                slot.consecutiveFailures = 0;
-            } catch (RuntimeException | LinkageError e) {
-                slot.consecutiveFailures++;
-                slot.sample.clear();
-                warnings.warn("read:" + slot.name, "Power source {} failed to read ({}); its energy so far is kept",
-                        slot.name, SourceSelector.describe(e));
-                LOG.debug("Read failure of {}", slot.name, e);
-                if (slot.consecutiveFailures >= SourceSlot.MAX_CONSECUTIVE_FAILURES) {
-                    slot.disabled = true;
-                    slot.disabledReason = "disabled after " + slot.consecutiveFailures
-                            + " consecutive read failures, last: " + SourceSelector.describe(e);
-                    LOG.warn("Power source {} {}; its energy up to the failure is kept", slot.name, slot.disabledReason);
-                }
+            slot.inFlight = true;
+            slot.reader.requestRead();
+        }
+        long deadline = System.nanoTime() + budgetNanos;
+        for (int s = 0; s < slots.size(); s++) {
+            SourceSlot slot = slots.get(s);
+            if (slot.inFlight && slot.reader.awaitIdle(deadline)) {
+                slot.inFlight = false;
+                slot.pendingCommit = true;
+                slot.stalled = false;
             }
         }
+    }
+
+    /** Handles the outcome of a completed read; true when it failed. Sampler thread only. */
+    private boolean failed(SourceSlot slot) {
+        Throwable e = slot.reader.error();
+        if (e == null) {
+            slot.consecutiveFailures = 0;
+            return false;
+        }
+        slot.consecutiveFailures++;
+        warnings.warn("read:" + slot.name, "Power source {} failed to read ({}); its energy so far is kept",
+                slot.name, SourceSelector.describe(e));
+        LOG.debug("Read failure of {}", slot.name, e);
+        if (slot.consecutiveFailures >= SourceSlot.MAX_CONSECUTIVE_FAILURES) {
+            slot.disabled = true;
+            slot.disabledReason = "disabled after " + slot.consecutiveFailures
+                    + " consecutive read failures, last: " + SourceSelector.describe(e);
+            LOG.warn("Power source {} {}; its energy up to the failure is kept", slot.name, slot.disabledReason);
+        }
+        return true;
+    }
+
+    /**
+     * Closes every source on its own reader thread, waiting until {@code deadlineNanos} (System.nanoTime). A source
+     * whose read hangs is left open (its thread is a daemon) and reported.
+     */
+    void closeSources(long deadlineNanos) {
+        for (SourceSlot slot : slots) {
+            if (slot.reader == null) {
+                slot.closeQuietly();
+            } else if (!slot.reader.requestClose()) {
+                markHung(slot);
+            }
+        }
+        for (SourceSlot slot : slots) {
+            if (slot.reader != null && !slot.reader.isClosed() && !slot.reader.awaitIdle(deadlineNanos)) {
+                markHung(slot);
+            }
+        }
+    }
+
+    private void markHung(SourceSlot slot) {
+        synchronized (lock) {
+            if (!slot.disabled || slot.disabledReason.isEmpty()) {
+                slot.disabled = true;
+                slot.disabledReason = "its read did not return (hung); energy up to its last answer is kept";
+            }
+        }
+        warnings.warn("hung:" + slot.name, "Power source {} hangs in read; it is abandoned and not closed", slot.name);
     }
 
     private void commitBaseline(SourceSlot slot) {
@@ -170,8 +249,11 @@ final class Sampler {
             }
             for (int s = 0; s < slots.size(); s++) {
                 SourceSlot slot = slots.get(s);
-                if (!slot.disabled) {
-                    accumulate(slot);
+                if (slot.pendingCommit) {
+                    slot.pendingCommit = false;
+                    if (!failed(slot)) {
+                        accumulate(slot);
+                    }
                 }
             }
             long dt = now - lastNanos;

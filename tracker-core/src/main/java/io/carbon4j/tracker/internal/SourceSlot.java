@@ -30,6 +30,10 @@ final class SourceSlot {
     final long[] missed;
     final String[] problems;
     int consecutiveFailures;
+    SourceReader reader;
+    boolean inFlight;
+    boolean pendingCommit;
+    boolean stalled;
     boolean disabled;
     String disabledReason = "";
     boolean closed;

@@ -25,8 +25,9 @@ import java.util.Set;
  * </ul>
  *
  * <h2>Thread safety</h2>
- * {@code read} and {@code close} always run on the single sampler thread; {@code open} runs on the thread that
- * called {@code start()}, with a happens-before edge to the first read. Implementations need not be thread-safe.
+ * {@code read} and {@code close} always run on one thread, the source's own reader thread (so that a source that
+ * blocks delays only itself); {@code open} runs on the thread that called {@code start()}, with a happens-before
+ * edge to the first read. Implementations need not be thread-safe.
  *
  * @since 0.1.0
  */

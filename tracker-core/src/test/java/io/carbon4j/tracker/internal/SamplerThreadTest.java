@@ -116,4 +116,50 @@ class SamplerThreadTest {
         noop.close();
         assertThat(TrackerClock.SYSTEM.nanoTime()).isPositive();
     }
+
+    @Test
+    @Timeout(20)
+    void sampleOnce_oneSourceBlocks_othersKeepTheirCadenceAndNothingIsLost() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        FakeSource slow = new FakeSource("slow", 0).channel("gpu-0", io.carbon4j.tracker.spi.Component.GPU,
+                io.carbon4j.tracker.spi.Measurement.COUNTER, 100);
+        FakeSource fast = FakeSource.cpu("fast", 10);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        DefaultEmissionsTracker tracker = (DefaultEmissionsTracker) EmissionsTracker.builder(ConfigSource.empty())
+                .discoverPowerSources(false)
+                .addPowerSource(slow)
+                .addPowerSource(fast)
+                .clock(clock)
+                .samplingInterval(Duration.ofHours(1))
+                .stopTimeout(Duration.ofMillis(50))
+                .carbonIntensity(100)
+                .outputFormats("none")
+                .registerShutdownHook(false)
+                .start();
+        slow.onRead = () -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        EmissionsResult during = tracker.snapshot();
+        slow.onRead = null;
+        release.countDown();
+        clock.advanceSeconds(1);
+        EmissionsResult r = tracker.stop();
+
+        assertThat(during.cpu().energyJoules()).isEqualTo(20.0);
+        assertThat(during.gpu().energyJoules()).isZero();
+        assertThat(fast.reads).isEqualTo(4);
+        assertThat(r.cpu().energyJoules()).isEqualTo(30.0);
+        assertThat(r.gpu().energyJoules()).isEqualTo(300.0);
+    }
 }
