@@ -214,6 +214,12 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         return sampler;
     }
 
+    /** Tests that drive {@link #sampleOnce()} themselves cancel the periodic tasks first. */
+    void stopSchedulingForTest() {
+        cancel(sampling);
+        cancel(saving);
+    }
+
     private void sampleSafely() {
         try {
             sampler.sampleOnce();

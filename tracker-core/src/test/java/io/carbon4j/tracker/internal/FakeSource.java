@@ -24,6 +24,7 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
     final List<Channel> channels = new ArrayList<>();
     final List<Double> watts = new ArrayList<>();
     double[] joules;
+    double[] base;
     Double[] override;
     double[] processShare;
     SourceContext context;
@@ -51,7 +52,7 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
     }
 
     void setWatts(int channel, double w) {
-        integrate();
+        rebase();
         watts.set(channel, w);
     }
 
@@ -74,6 +75,7 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
     public PowerSource open(SourceContext ctx) {
         this.context = ctx;
         joules = new double[channels.size()];
+        base = new double[channels.size()];
         override = new Double[channels.size()];
         lastNanos = ctx.nanoTime();
         return this;
@@ -84,15 +86,26 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
         return channels;
     }
 
+    /**
+     * Cumulative energy as base + power × time since the last power change, computed afresh on every read (not
+     * accumulated step by step), so the reported counter is as exact as a hardware counter.
+     */
     private void integrate() {
         if (context == null) {
             return;
         }
         long now = context.nanoTime();
         for (int i = 0; i < joules.length; i++) {
-            joules[i] += watts.get(i) * (now - lastNanos) / 1e9;
+            joules[i] = base[i] + watts.get(i) * (now - lastNanos) / 1e9;
         }
-        lastNanos = now;
+    }
+
+    private void rebase() {
+        integrate();
+        if (context != null) {
+            System.arraycopy(joules, 0, base, 0, joules.length);
+            lastNanos = context.nanoTime();
+        }
     }
 
     @Override
