@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The energy and emissions of a run or of one task: a final result from {@code stop()}, or running totals from
@@ -61,6 +62,7 @@ public final class EmissionsResult {
     private final RunEnvironment environment;
     private final SamplingStats sampling;
     private final List<String> outputErrors;
+    private final OptionalDouble threadCpuShare;
 
     private EmissionsResult(Builder b) {
         this.runId = Objects.requireNonNull(b.runId, "runId");
@@ -87,6 +89,7 @@ public final class EmissionsResult {
         this.environment = Objects.requireNonNull(b.environment, "environment");
         this.sampling = Objects.requireNonNull(b.sampling, "sampling");
         this.outputErrors = List.copyOf(b.outputErrors);
+        this.threadCpuShare = b.threadCpuShare;
     }
 
     /** A builder, for the tracker and for tests of custom output writers. */
@@ -117,6 +120,7 @@ public final class EmissionsResult {
         b.environment = environment;
         b.sampling = sampling;
         b.outputErrors.addAll(outputErrors);
+        b.threadCpuShare = threadCpuShare;
         return b;
     }
 
@@ -283,6 +287,16 @@ public final class EmissionsResult {
         return outputErrors;
     }
 
+    /**
+     * For a task in process mode: the share of the process's CPU time over the task's interval that the task's
+     * thread used, which is the share of the CPU energy the task is charged (its coverage of the process's CPU
+     * activity). Empty for runs, in machine mode, and for tasks closed on another thread than the one that opened
+     * them.
+     */
+    public OptionalDouble threadCpuShare() {
+        return threadCpuShare;
+    }
+
     private double seconds() {
         return duration.toNanos() / 1e9;
     }
@@ -330,8 +344,15 @@ public final class EmissionsResult {
         private RunEnvironment environment;
         private SamplingStats sampling;
         private final List<String> outputErrors = new ArrayList<>();
+        private OptionalDouble threadCpuShare = OptionalDouble.empty();
 
         Builder() {}
+
+        /** The task's thread share of process CPU time (process mode). */
+        public Builder threadCpuShare(double share) {
+            threadCpuShare = OptionalDouble.of(share);
+            return this;
+        }
 
         /** Run id. */
         public Builder runId(String value) {

@@ -65,6 +65,9 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private final Object stopLock = new Object();
     private final String threadPrefix;
 
+    /** The CPU-time seam for process mode; tests set it before starting a tracker (null: the JVM's). */
+    static volatile CpuTime cpuTimeOverride;
+
     private DefaultEmissionsTracker(
             TrackerSettings settings,
             TrackerClock clock,
@@ -92,7 +95,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         ProcessShare share = settings.trackingMode == TrackingMode.PROCESS ? new JvmProcessShare() : null;
         this.processModel = share == null ? "" : share.model();
         this.sampler = new Sampler(selection.slots, clock, intensityProvider, initialIntensity, constantIntensity,
-                settings.pue, share, period, settings.stopTimeout);
+                settings.pue, share, period, settings.stopTimeout, share == null ? null : cpuTimeOverride != null ? cpuTimeOverride : CpuTime.jvm());
         String project = settings.projectName.replaceAll("[^A-Za-z0-9._-]", "_");
         int id = THREADS.incrementAndGet();
         this.threadPrefix = "emissions-tracker-" + project + "-" + id;
@@ -539,9 +542,33 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 delta[i] = Math.max(0, end[i] - start[i]);
             }
         }
-        b.emissionsKg(delta[Sampler.EMISSIONS]);
+        double emissions = delta[Sampler.EMISSIONS];
+        String threadNote = "";
+        long processCpu = tt.task.processCpuNanos;
+        long threadCpu = tt.task.threadCpuNanos;
+        if (sampler.chargesTasksByThread() && complete && processCpu >= 0 && threadCpu >= 0) {
+            // Process mode: a task is charged its thread's share of the process's CPU time over its interval,
+            // so tasks running at the same time on different threads are not each charged the whole process.
+            double share = processCpu > 0 ? Math.min(1.0, (double) threadCpu / processCpu) : (threadCpu > 0 ? 1.0 : 0.0);
+            int cpu = Sampler.TRACKED + Component.CPU.ordinal();
+            double tracked = delta[Sampler.TRACKED] + delta[Sampler.TRACKED + 1] + delta[Sampler.TRACKED + 2];
+            double removed = delta[cpu] * (1 - share);
+            if (tracked > 0) {
+                emissions = emissions * (tracked - removed) / tracked;
+            }
+            delta[cpu] -= removed;
+            b.threadCpuShare(share);
+            threadNote = String.format(java.util.Locale.ROOT,
+                    "; task charged its thread's share of process CPU time (%.1f%%)", share * 100);
+        }
+        b.emissionsKg(emissions);
         for (Component c : Component.values()) {
-            b.component(component(c, delta, null, seconds, methods, provenance, OptionalDouble.empty()));
+            ComponentEnergy e = component(c, delta, null, seconds, methods, provenance, OptionalDouble.empty());
+            if (c == Component.CPU && !threadNote.isEmpty() && e.provenance() != Provenance.NOT_MEASURED) {
+                e = ComponentEnergy.of(c, e.energyJoules(), e.machineEnergyJoules(), e.meanPowerWatts(),
+                        e.provenance(), e.method() + threadNote, e.utilizationPercent());
+            }
+            b.component(e);
         }
         return b.build();
     }

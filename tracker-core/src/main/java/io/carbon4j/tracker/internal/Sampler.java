@@ -40,6 +40,7 @@ final class Sampler {
     private final boolean constantIntensity;
     private final double pue;
     private final ProcessShare processShare;
+    private final CpuTime cpuTime;
     private final long periodNanos;
     private final long readBudgetNanos;
     private final long startupBudgetNanos;
@@ -77,7 +78,8 @@ final class Sampler {
             double pue,
             ProcessShare processShare,
             Duration period,
-            Duration stopTimeout) {
+            Duration stopTimeout,
+            CpuTime cpuTime) {
         this.slots = List.copyOf(slots);
         this.clock = clock;
         this.intensityProvider = intensityProvider;
@@ -85,9 +87,15 @@ final class Sampler {
         this.constantIntensity = constantIntensity;
         this.pue = pue;
         this.processShare = processShare;
+        this.cpuTime = cpuTime;
         this.periodNanos = period.toNanos();
         this.readBudgetNanos = Math.min(stopTimeout.toNanos(), Math.max(1_000_000L, periodNanos / 2));
         this.startupBudgetNanos = stopTimeout.toNanos();
+    }
+
+    /** Whether tasks are charged by their thread's CPU time (process mode). */
+    boolean chargesTasksByThread() {
+        return cpuTime != null;
     }
 
     /** The sampling period actually used. */
@@ -131,8 +139,22 @@ final class Sampler {
         commit(now);
     }
 
-    /** The final sample: waits up to the stop budget for slow sources. */
+    /**
+     * The final sample: commits any late answer first (so that the fresh read below is not skipped for it), then
+     * reads every source once more, waiting up to the stop budget for slow ones.
+     */
     void finalSample() {
+        boolean late = false;
+        for (SourceSlot slot : slots) {
+            if (slot.inFlight && slot.reader.idle()) {
+                slot.inFlight = false;
+                slot.pendingCommit = true;
+                late = true;
+            }
+        }
+        if (late) {
+            commit(clock.nanoTime());
+        }
         readAll(startupBudgetNanos);
         commit(clock.nanoTime());
     }
@@ -292,6 +314,7 @@ final class Sampler {
                 intensity = ci;
             }
             add(EMISSIONS, trackedJoules * pue / JOULES_PER_KWH * ci.kgPerKwh());
+
             if (samples > 0 && dt > 2 * periodNanos) {
                 gaps++;
                 gapNanos += dt - periodNanos;
@@ -421,6 +444,11 @@ final class Sampler {
     TaskRecord openTask(String name) {
         long now = clock.nanoTime();
         TaskRecord t = new TaskRecord(name, now, clock.wallTime(), this);
+        if (cpuTime != null) {
+            t.thread = Thread.currentThread();
+            t.startThreadCpu = cpuTime.currentThreadCpuNanos();
+            t.startProcessCpu = cpuTime.processCpuNanos();
+        }
         synchronized (lock) {
             if (finished) {
                 t.startState = currentState();
@@ -436,6 +464,14 @@ final class Sampler {
 
     void endTask(TaskRecord t) {
         long now = clock.nanoTime();
+        if (cpuTime != null && t.thread == Thread.currentThread() && t.startThreadCpu >= 0 && t.startProcessCpu >= 0) {
+            long threadCpu = cpuTime.currentThreadCpuNanos();
+            long processCpu = cpuTime.processCpuNanos();
+            if (threadCpu >= 0 && processCpu >= 0) {
+                t.threadCpuNanos = threadCpu - t.startThreadCpu;
+                t.processCpuNanos = processCpu - t.startProcessCpu;
+            }
+        }
         t.endNanos = now;
         synchronized (lock) {
             if (finished) {

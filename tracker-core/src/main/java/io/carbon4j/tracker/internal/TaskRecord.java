@@ -18,6 +18,16 @@ final class TaskRecord implements TaskScope {
     volatile long endNanos;
     double[] startState;
     double[] endState;
+    /**
+     * Process mode: the opening thread, its and the process's CPU time at open, and the CPU time each used until
+     * close (-1 when unknown or closed on another thread). The thread's field is written before the volatile
+     * process field, which readers check first.
+     */
+    Thread thread;
+    long startThreadCpu = -1;
+    long startProcessCpu = -1;
+    long threadCpuNanos = -1;
+    volatile long processCpuNanos = -1;
 
     TaskRecord(String name, long startNanos, Instant startWall, Sampler sampler) {
         this.name = name;
