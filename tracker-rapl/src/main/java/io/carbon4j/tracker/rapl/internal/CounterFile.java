@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * <p>This is the hot path: a steady-state read allocates nothing. The channel and a small direct buffer are kept,
  * sysfs is read with {@code pread} at position 0 (sysfs regenerates an attribute's text for a read at offset 0;
  * reading on from the previous position would return end-of-file), and the digits are parsed from the bytes.
- * Failures are answered with {@link UnsignedDecimal#INVALID}, never thrown: a read error closes the channel and
- * the next read reopens it; a file that cannot be opened is retried with a growing back-off (1, 2, 4 ... 64 reads)
- * so that a vanished zone does not cost an exception on every sample.
+ * Failures are answered with {@link UnsignedDecimal#INVALID}, never thrown. A failed read (an I/O error or text
+ * that is not a number) closes the channel, and a later read reopens it: the file may have been replaced (a
+ * hot-plugged zone, a bind-mounted copy). Consecutive failures back off (reopen at the next read, then after 1, 2,
+ * 4 ... 64 skipped reads), so a vanished or broken zone costs no exception and no allocation on every sample.
  *
  * <p>Not thread-safe; confined to the sampler thread like the source that owns it.
  */
@@ -72,13 +73,22 @@ final class CounterFile implements AutoCloseable {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Reading {} failed; reopening it on the next read", path, e);
             }
-            closeChannel();
+            failed();
             return UnsignedDecimal.INVALID;
         }
-        if (!buffer.hasRemaining()) {
-            return UnsignedDecimal.INVALID;
+        long value = buffer.hasRemaining() ? UnsignedDecimal.parse(buffer, 0, buffer.position()) : UnsignedDecimal.INVALID;
+        if (value == UnsignedDecimal.INVALID) {
+            failed();
+        } else {
+            backoff = 0;
         }
-        return UnsignedDecimal.parse(buffer, 0, buffer.position());
+        return value;
+    }
+
+    private void failed() {
+        closeChannel();
+        skip = backoff;
+        backoff = Math.min(MAX_BACKOFF, backoff == 0 ? 1 : backoff * 2);
     }
 
     private int readAt(long position) throws IOException {
@@ -94,13 +104,11 @@ final class CounterFile implements AutoCloseable {
         try {
             channel = files.open(path);
             fileChannel = channel instanceof FileChannel ? (FileChannel) channel : null;
-            backoff = 0;
             return true;
         } catch (IOException | RuntimeException e) {
-            backoff = Math.min(MAX_BACKOFF, backoff == 0 ? 1 : backoff * 2);
-            skip = backoff;
+            failed();
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Opening {} failed; retrying after {} reads", path, backoff, e);
+                LOG.debug("Opening {} failed; retrying after {} reads", path, skip, e);
             }
             return false;
         }

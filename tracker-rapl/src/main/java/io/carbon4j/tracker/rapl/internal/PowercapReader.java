@@ -58,13 +58,24 @@ final class PowercapReader {
     /** The zones to count and what was left out, in words. */
     static final class Selection {
         final List<RaplZone> counted;
-        final List<String> notes;
+        /** Decisions that change the figures: duplicates and mirrors counted once, zones skipped. */
+        final List<String> decisions;
+        /** Zones left out by rule (core, uncore, psys or packages, unknown names). */
+        final List<String> ignored;
         final String description;
 
-        Selection(List<RaplZone> counted, List<String> notes, String description) {
+        Selection(List<RaplZone> counted, List<String> decisions, List<String> ignored, String description) {
             this.counted = List.copyOf(counted);
-            this.notes = List.copyOf(notes);
+            this.decisions = List.copyOf(decisions);
+            this.ignored = List.copyOf(ignored);
             this.description = description;
+        }
+
+        /** Every note, decisions first. */
+        List<String> notes() {
+            List<String> all = new ArrayList<>(decisions);
+            all.addAll(ignored);
+            return all;
         }
     }
 
@@ -208,6 +219,7 @@ final class PowercapReader {
      */
     Selection select(boolean psys) throws PowerSourceException {
         List<String> notes = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         List<RaplZone> zones = zones(notes);
         if (zones.isEmpty()) {
             throw new PowerSourceException(Files.isDirectory(root)
@@ -226,16 +238,16 @@ final class PowercapReader {
             } else if (z.kind() == Kind.CORE || z.kind() == Kind.UNCORE) {
                 inside.add(z.name());
             } else if (z.kind() == Kind.PSYS) {
-                notes.add("psys (whole platform) not added; set carbon4j.rapl.psys=true to report it as the CPU"
+                ignored.add("psys (whole platform) not added; set carbon4j.rapl.psys=true to report it as the CPU"
                         + " instead of the packages");
             } else if (z.kind() == Kind.PACKAGE || z.kind() == Kind.DRAM) {
-                notes.add(z.name() + " not added: carbon4j.rapl.psys=true reports the whole platform from psys");
+                ignored.add(z.name() + " not added: carbon4j.rapl.psys=true reports the whole platform from psys");
             } else {
-                notes.add("unknown zone " + z.describe() + " ignored");
+                ignored.add("unknown zone " + z.describe() + " ignored");
             }
         }
         if (!inside.isEmpty()) {
-            notes.add(String.join(", ", inside) + " ignored (inside the package)");
+            ignored.add(String.join(", ", inside) + " ignored (inside the package)");
         }
         if (counted.stream().noneMatch(z -> z.kind() == (psys ? Kind.PSYS : Kind.PACKAGE))) {
             throw new PowerSourceException((psys
@@ -250,7 +262,9 @@ final class PowercapReader {
                 .thenComparingInt(RaplZone::socket)
                 .thenComparingInt(RaplZone::die)
                 .thenComparing(z -> z.realPath().toString()));
-        return new Selection(counted, notes, describe(counted, notes));
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(ignored);
+        return new Selection(counted, notes, ignored, describe(counted, all));
     }
 
     /**

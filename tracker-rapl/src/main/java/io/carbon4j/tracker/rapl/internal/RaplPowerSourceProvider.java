@@ -60,9 +60,10 @@ public final class RaplPowerSourceProvider implements PowerSourceProvider {
     @Override
     public PowerSource open(SourceContext context) throws PowerSourceException {
         PowercapReader.Selection selection = select(context);
-        for (String note : selection.notes) {
-            LOG.info("RAPL: {}", note);
+        for (String decision : selection.decisions) {
+            LOG.info("RAPL: {}", decision);
         }
+        LOG.debug("RAPL: reading {}", selection.description);
         return new RaplPowerSource(selection.counted, files, context::nanoTime);
     }
 
