@@ -69,14 +69,16 @@ final class CounterFile implements AutoCloseable {
                     break;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Reading {} failed; reopening it on the next read", path, e);
             }
             failed();
             return UnsignedDecimal.INVALID;
         }
-        long value = buffer.hasRemaining() ? UnsignedDecimal.parse(buffer, 0, buffer.position()) : UnsignedDecimal.INVALID;
+        long value = buffer.hasRemaining()
+                ? UnsignedDecimal.parse(buffer, 0, buffer.position())
+                : UnsignedDecimal.INVALID;
         if (value == UnsignedDecimal.INVALID) {
             failed();
         } else {

@@ -206,6 +206,9 @@ final class RaplPowerSource implements PowerSource {
     }
 
     private void reset(int i, long previous, long current, long elapsedNanos) {
+        if (!shouldLog(i)) {
+            return;
+        }
         String problem = String.format(Locale.ROOT,
                 "counter went from %d to %d uJ in %d ms: more than one wrap of %d uJ can explain at up to %.0f W"
                         + " (a reset or hot-plug); that interval counted as 0 J",
@@ -214,7 +217,15 @@ final class RaplPowerSource implements PowerSource {
     }
 
     private void outOfRange(int i, long value) {
+        if (!shouldLog(i)) {
+            return;
+        }
         problem(i, "read " + value + " uJ, above max_energy_range_uj " + rangeUj[i] + "; reading ignored");
+    }
+
+    /** Whether a problem on channel {@code i} will be logged; spares building a message that nobody reads. */
+    private boolean shouldLog(int i) {
+        return problems[i] == null || LOG.isDebugEnabled();
     }
 
     private void problem(int i, String problem) {

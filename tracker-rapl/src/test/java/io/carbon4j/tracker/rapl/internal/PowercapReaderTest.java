@@ -31,7 +31,8 @@ class PowercapReaderTest {
 
         assertThat(s.counted)
                 .extracting(RaplZone::name, RaplZone::kind, RaplZone::socket, RaplZone::packageName)
-                .containsExactly(tuple("package-0", Kind.PACKAGE, 0, "package-0"), tuple("dram", Kind.DRAM, 0, "package-0"));
+                .containsExactly(
+                        tuple("package-0", Kind.PACKAGE, 0, "package-0"), tuple("dram", Kind.DRAM, 0, "package-0"));
         assertThat(s.description).contains("1 package (package-0)", "1 dram zone (package-0/dram)",
                 "core, uncore ignored (inside the package)");
     }
@@ -138,7 +139,8 @@ class PowercapReaderTest {
         PowercapReader.Selection s = reader().select(false);
 
         assertThat(s.counted).extracting(RaplZone::dirName).containsExactly("intel-rapl:0", "intel-rapl:0:2");
-        assertThat(s.description).contains("package-0 (intel-rapl-mmio:0) is the same domain as package-0 (intel-rapl:0)");
+        assertThat(s.description)
+                .contains("package-0 (intel-rapl-mmio:0) is the same domain as package-0 (intel-rapl:0)");
     }
 
     @Test

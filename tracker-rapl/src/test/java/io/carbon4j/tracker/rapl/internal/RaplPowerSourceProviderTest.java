@@ -81,7 +81,8 @@ class RaplPowerSourceProviderTest {
         assertThat(a.isAvailable()).isFalse();
         assertThat(a.reason())
                 .contains(root.resolve("intel-rapl:0").resolve("energy_uj").toString())
-                .contains("root only", "CVE-2020-8694", "udev rule", "sudo chmod a+r " + root + "/intel-rapl*:*/energy_uj")
+                .contains("root only", "CVE-2020-8694", "udev rule")
+                .contains("sudo chmod a+r " + root + "/intel-rapl*:*/energy_uj")
                 .endsWith("docs/troubleshooting.md#rapl-permission");
     }
 
@@ -111,7 +112,9 @@ class RaplPowerSourceProviderTest {
     void open_invalidPsysValue_throws() {
         new FakePowercap(root).oneSocket();
 
-        assertThatThrownBy(() -> new RaplPowerSourceProvider().open(new TestContext(root, clock).with("rapl.psys", "1")))
+        TestContext context = new TestContext(root, clock).with("rapl.psys", "1");
+
+        assertThatThrownBy(() -> new RaplPowerSourceProvider().open(context))
                 .isInstanceOf(PowerSourceException.class)
                 .hasMessageContaining("'1' for carbon4j.rapl.psys");
     }
