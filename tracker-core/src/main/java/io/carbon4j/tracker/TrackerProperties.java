@@ -48,6 +48,8 @@ public final class TrackerProperties {
     public static final String OUTPUT_MODE = "output.mode";
     /** Root of the powercap tree. Default {@code /sys/class/powercap}. */
     public static final String RAPL_ROOT = "rapl.root";
+    /** Report the RAPL {@code psys} (whole platform) counter as CPU energy instead of the packages. Default false. */
+    public static final String RAPL_PSYS = "rapl.psys";
     /** Path to the NVML library file, or the directory holding it. Default: the system's library search path. */
     public static final String NVML_LIBRARY = "nvml.library";
     /** Whether a JVM shutdown hook writes the result when the process exits. Default {@code true}. */
@@ -81,6 +83,7 @@ public final class TrackerProperties {
             OUTPUT_FORMATS,
             OUTPUT_MODE,
             RAPL_ROOT,
+            RAPL_PSYS,
             NVML_LIBRARY,
             SHUTDOWN_HOOK,
             REQUIRE_POWER_SOURCE,
