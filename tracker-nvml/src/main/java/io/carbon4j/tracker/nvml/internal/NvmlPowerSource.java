@@ -96,6 +96,8 @@ final class NvmlPowerSource implements PowerSource {
                     gpu.name() + " (" + gpu.uuid() + ")", attributes));
         }
         this.channels = List.copyOf(list);
+        // NVML only writes the record: skip JNA's reflective copy into native memory before every call.
+        utilization.setAutoWrite(false);
         this.attribution = context.trackingMode() == TrackingMode.PROCESS
                 ? new ProcessAttribution(nvml, context.processId(), labels)
                 : null;
