@@ -16,6 +16,7 @@ import io.carbon4j.tracker.spi.PowerSourceException;
 import io.carbon4j.tracker.spi.SourceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +146,8 @@ final class NvmlPowerSource implements PowerSource {
         if (usable.isEmpty()) {
             throw new PowerSourceException("no visible GPU can be read: " + String.join("; ", problems));
         }
-        NvmlPowerSource source = new NvmlPowerSource(nvml, usable, java.util.Arrays.copyOf(counter, usable.size()),
-                java.util.Arrays.copyOf(origin, usable.size()), context);
+        NvmlPowerSource source = new NvmlPowerSource(nvml, usable, Arrays.copyOf(counter, usable.size()),
+                Arrays.copyOf(origin, usable.size()), context);
         source.start();
         return source;
     }
