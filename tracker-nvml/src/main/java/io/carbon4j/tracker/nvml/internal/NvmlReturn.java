@@ -1,0 +1,69 @@
+package io.carbon4j.tracker.nvml.internal;
+
+/**
+ * The {@code nvmlReturn_t} codes of nvml.h (values checked against the header's enum). A code this table does not
+ * know maps to {@link #UNKNOWN}; messages keep the raw number as well.
+ */
+enum NvmlReturn {
+    SUCCESS(0),
+    UNINITIALIZED(1),
+    INVALID_ARGUMENT(2),
+    NOT_SUPPORTED(3),
+    NO_PERMISSION(4),
+    /** Deprecated by NVML: multiple initialisations are allowed and reference-counted. */
+    ALREADY_INITIALIZED(5),
+    NOT_FOUND(6),
+    INSUFFICIENT_SIZE(7),
+    INSUFFICIENT_POWER(8),
+    DRIVER_NOT_LOADED(9),
+    TIMEOUT(10),
+    IRQ_ISSUE(11),
+    /** Returned by language wrappers; under JNA a missing library is an {@link UnsatisfiedLinkError} instead. */
+    LIBRARY_NOT_FOUND(12),
+    /** Returned by language wrappers; under JNA a missing symbol is an {@link UnsatisfiedLinkError} instead. */
+    FUNCTION_NOT_FOUND(13),
+    CORRUPTED_INFOROM(14),
+    GPU_IS_LOST(15),
+    RESET_REQUIRED(16),
+    OPERATING_SYSTEM(17),
+    LIB_RM_VERSION_MISMATCH(18),
+    IN_USE(19),
+    MEMORY(20),
+    NO_DATA(21),
+    VGPU_ECC_NOT_SUPPORTED(22),
+    INSUFFICIENT_RESOURCES(23),
+    FREQ_NOT_SUPPORTED(24),
+    ARGUMENT_VERSION_MISMATCH(25),
+    DEPRECATED(26),
+    NOT_READY(27),
+    GPU_NOT_FOUND(28),
+    INVALID_STATE(29),
+    RESET_TYPE_NOT_SUPPORTED(30),
+    UNKNOWN(999);
+
+    private static final NvmlReturn[] BY_CODE = new NvmlReturn[31];
+
+    static {
+        for (NvmlReturn r : values()) {
+            if (r.code < BY_CODE.length) {
+                BY_CODE[r.code] = r;
+            }
+        }
+    }
+
+    private final int code;
+
+    NvmlReturn(int code) {
+        this.code = code;
+    }
+
+    /** The numeric value in nvml.h. */
+    int code() {
+        return code;
+    }
+
+    /** The constant for {@code code}, or {@link #UNKNOWN} for a code this table does not know. */
+    static NvmlReturn of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
+    }
+}
