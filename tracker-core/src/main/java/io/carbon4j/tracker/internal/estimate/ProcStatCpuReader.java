@@ -13,8 +13,9 @@ final class ProcStatCpuReader implements MachineCpuReader {
     private final int cpus;
 
     ProcStatCpuReader(Path stat) {
-        // The first line is short; the whole file (for the CPU count) is read once with a larger buffer.
-        ProcFile whole = new ProcFile(stat, 1 << 20);
+        // The first line is short; the cpuN lines (for the CPU count) come before the long intr line: 64 kB holds
+        // them for a thousand CPUs.
+        ProcFile whole = new ProcFile(stat, 64 * 1024);
         int n = whole.refresh() ? whole.countLinesWithNumberedPrefix("cpu") : 0;
         whole.close();
         this.cpus = Math.max(1, n > 0 ? n : Runtime.getRuntime().availableProcessors());
