@@ -15,4 +15,9 @@ module io.carbon4j.tracker.core {
     exports io.carbon4j.tracker.output;
 
     uses io.carbon4j.tracker.spi.PowerSourceProvider;
+
+    provides io.carbon4j.tracker.spi.PowerSourceProvider with
+            io.carbon4j.tracker.internal.estimate.ForcedPowerProvider,
+            io.carbon4j.tracker.internal.estimate.CpuModelProvider,
+            io.carbon4j.tracker.internal.estimate.RamModelProvider;
 }

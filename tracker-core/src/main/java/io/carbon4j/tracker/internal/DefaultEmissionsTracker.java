@@ -92,7 +92,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 LOG.debug("maxReadInterval of {} failed", slot.name, e);
             }
         }
-        ProcessShare share = settings.trackingMode == TrackingMode.PROCESS ? new JvmProcessShare() : null;
+        ProcessShare share = settings.trackingMode == TrackingMode.PROCESS ? new JvmProcessShare(settings) : null;
         this.processModel = share == null ? "" : share.model();
         this.sampler = new Sampler(selection.slots, clock, intensityProvider, initialIntensity, constantIntensity,
                 settings.pue, share, period, settings.stopTimeout, share == null ? null : cpuTimeOverride != null ? cpuTimeOverride : CpuTime.jvm());

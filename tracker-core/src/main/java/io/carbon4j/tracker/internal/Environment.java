@@ -12,7 +12,7 @@ import java.util.Properties;
  * Machine facts, gathered once per JVM and cheaply: /proc/cpuinfo on Linux, OSHI elsewhere (loaded only then), and
  * the JDK's operating-system bean for memory. No host or user names.
  */
-final class Environment {
+public final class Environment {
 
     private static volatile Machine machine;
 
@@ -22,6 +22,11 @@ final class Environment {
     static RunEnvironment of(int gpuCount, String gpuModel) {
         Machine m = machine();
         return new RunEnvironment(m.os, m.java, m.version, m.cpuModel, m.cpus, gpuCount, gpuModel, m.ramGib);
+    }
+
+    /** The CPU model name ({@code /proc/cpuinfo} on Linux, OSHI elsewhere), read once per JVM; empty if unknown. */
+    public static String cpuModel() {
+        return machine().cpuModel;
     }
 
     static String version() {
@@ -42,7 +47,8 @@ final class Environment {
         return m;
     }
 
-    static String cpuModelFromCpuinfo(String cpuinfo) {
+    /** The model name in the text of {@code /proc/cpuinfo}, or empty. */
+    public static String cpuModelFromCpuinfo(String cpuinfo) {
         for (String line : cpuinfo.split("\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {

@@ -1,48 +1,52 @@
 package io.carbon4j.tracker.internal;
 
-import io.carbon4j.tracker.spi.Component;
-import java.lang.management.ManagementFactory;
+import io.carbon4j.tracker.ConfigSource;
+import io.carbon4j.tracker.internal.estimate.CpuAttribution;
+import io.carbon4j.tracker.internal.estimate.ProcessAttributor;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Process shares from the JDK: CPU by share of capacity (this process's CPU time, GC and JIT threads included,
- * over interval × logical CPUs; the idle rest stays unattributed), RAM by the JVM's committed memory over the
- * machine's used memory. GPU is left to the GPU source's own per-process figures.
+ * Process shares for process tracking mode, from {@link ProcessAttributor}: CPU by the model of
+ * {@code carbon4j.attribution.model} ({@code capacity}, the default, or {@code busy}), RAM by resident set over used
+ * memory, GPU from the GPU source's own per-process energy.
  */
 final class JvmProcessShare implements ProcessShare {
 
-    private final com.sun.management.OperatingSystemMXBean os;
-    private final int cpus = Runtime.getRuntime().availableProcessors();
-    private long lastCpuNanos = -1;
+    private final ProcessAttributor attributor;
+    private final String model;
 
-    JvmProcessShare() {
-        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
-        os = bean instanceof com.sun.management.OperatingSystemMXBean ? (com.sun.management.OperatingSystemMXBean) bean : null;
-        if (os != null) {
-            lastCpuNanos = os.getProcessCpuTime();
+    /**
+     * Reads the model choice from {@code settings}.
+     *
+     * @throws io.carbon4j.tracker.TrackerConfigurationException when {@code carbon4j.attribution.model} is not
+     *                                                           {@code capacity} or {@code busy}
+     */
+    JvmProcessShare(TrackerSettings settings) {
+        this(ProcessAttributor.system(model(settings)));
+    }
+
+    JvmProcessShare(ProcessAttributor attributor) {
+        this.attributor = Objects.requireNonNull(attributor, "attributor");
+        this.model = attributor.model();
+    }
+
+    static CpuAttribution model(TrackerSettings settings) {
+        Optional<ConfigSource.Value> raw = settings.raw(CpuAttribution.KEY);
+        if (raw.isEmpty()) {
+            return CpuAttribution.CAPACITY;
         }
+        return CpuAttribution.parse(raw.get().value())
+                .orElseThrow(() -> TrackerSettings.invalid(CpuAttribution.KEY, raw.get(), "capacity or busy"));
     }
 
     @Override
     public void update(long intervalNanos, double[] shares) {
-        if (os == null) {
-            return;
-        }
-        long cpu = os.getProcessCpuTime();
-        if (cpu >= 0 && lastCpuNanos >= 0 && intervalNanos > 0) {
-            shares[Component.CPU.ordinal()] = Math.min(1.0, (cpu - lastCpuNanos) / ((double) intervalNanos * cpus));
-        }
-        lastCpuNanos = cpu;
-        long total = os.getTotalMemorySize();
-        long used = total - os.getFreeMemorySize();
-        long committed = Runtime.getRuntime().totalMemory();
-        if (used > 0) {
-            shares[Component.RAM.ordinal()] = Math.min(1.0, committed / (double) used);
-        }
-        shares[Component.GPU.ordinal()] = 0;
+        attributor.update(intervalNanos, shares);
     }
 
     @Override
     public String model() {
-        return "share of capacity (process CPU time / (interval x " + cpus + " logical CPUs)); RAM by JVM committed memory / used memory";
+        return model;
     }
 }
