@@ -26,6 +26,11 @@ public final class TrackerProperties {
     public static final String SAVE_INTERVAL = "save.interval";
     /** {@code machine} (default) or {@code process}. */
     public static final String TRACKING_MODE = "tracking.mode";
+    /**
+     * Process mode's CPU attribution model: {@code capacity} (default; process CPU time over interval × logical
+     * CPUs, the idle rest unattributed) or {@code busy} (process CPU time over all busy CPU time).
+     */
+    public static final String ATTRIBUTION_MODEL = "attribution.model";
     /** Comma-separated power-source names to use instead of discovery, e.g. {@code rapl,nvml}. */
     public static final String SOURCES = "sources";
     /** ISO 3166-1 alpha-2 or alpha-3 country code of the grid, e.g. {@code FR} or {@code FRA}. */
@@ -72,6 +77,7 @@ public final class TrackerProperties {
             SAMPLING_INTERVAL,
             SAVE_INTERVAL,
             TRACKING_MODE,
+            ATTRIBUTION_MODEL,
             SOURCES,
             COUNTRY,
             REGION,

@@ -150,7 +150,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         ClassLoader cl = loader != null ? loader : PowerSourceProvider.class.getClassLoader();
         SourceSelector.Selection selection =
                 SourceSelector.select(settings, providers, discover, cl, new DefaultSourceContext(settings, clock));
-        if (selection.slots.isEmpty()) {
+        if (!measuresSomething(selection.slots)) {
             StringBuilder why = new StringBuilder();
             for (SourceReport r : selection.reports) {
                 why.append("\n  ").append(r);
@@ -159,16 +159,32 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 why.append("\n  no power-source provider on the class path (add tracker-rapl or tracker-nvml)");
             }
             if (settings.requirePowerSource) {
-                throw new NoPowerSourceException("No power source is available and carbon4j.require.power.source is"
-                        + " true:" + why + "\nSee " + TROUBLESHOOTING + "#no-power-source");
+                for (SourceSlot slot : selection.slots) {
+                    slot.closeQuietly();
+                }
+                throw new NoPowerSourceException("No power source measures energy here and"
+                        + " carbon4j.require.power.source is true:" + why + "\nSee " + TROUBLESHOOTING
+                        + "#no-power-source");
             }
-            LOG.warn("No power source is available; carbon4j records duration and carbon intensity but no energy:{}"
-                    + "\nSee {}#no-power-source", why, TROUBLESHOOTING);
+            LOG.warn("No power source measures energy here; carbon4j reports {}:{}\nSee {}#no-power-source",
+                    selection.slots.isEmpty() ? "duration and carbon intensity but no energy"
+                            : "estimated energy (models, not measurements)", why, TROUBLESHOOTING);
         }
         DefaultEmissionsTracker tracker = new DefaultEmissionsTracker(
                 settings, clock, selection, provider, intensity, constant, outputs);
         tracker.begin();
         return tracker;
+    }
+
+    private static boolean measuresSomething(List<SourceSlot> slots) {
+        for (SourceSlot slot : slots) {
+            for (int i = 0; i < slot.channels.size(); i++) {
+                if (slot.assigned[i] && slot.channels.get(i).measurement().isMeasured()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void begin() {

@@ -114,6 +114,17 @@ final class SourceSelector {
         List<SourceSlot> slots = new ArrayList<>();
         Map<Component, String> coveredBy = new LinkedHashMap<>();
         for (Candidate c : available) {
+            Set<Component> declared = declaredComponents(c.provider);
+            if (!declared.isEmpty() && coveredBy.keySet().containsAll(declared)) {
+                Set<String> winners = new TreeSet<>();
+                for (Component comp : declared) {
+                    winners.add(comp.key() + " by " + coveredBy.get(comp));
+                }
+                reports.add(new SourceReport(c.name, Status.SKIPPED,
+                        "available (" + c.reason + ") but not opened: its components are already measured: "
+                                + String.join(", ", winners), Set.of()));
+                continue;
+            }
             PowerSource source;
             List<Channel> channels;
             try {
@@ -205,6 +216,15 @@ final class SourceSelector {
         } catch (RuntimeException | LinkageError e) {
             reports.add(new SourceReport(p.getClass().getName(), Status.FAILED, "name() failed: " + describe(e), Set.of()));
             return null;
+        }
+    }
+
+    private static Set<Component> declaredComponents(PowerSourceProvider p) {
+        try {
+            Set<Component> set = p.reportableComponents();
+            return set == null ? Set.of() : set;
+        } catch (RuntimeException | LinkageError e) {
+            return Set.of();
         }
     }
 

@@ -40,6 +40,7 @@ public final class TrackerSettings {
     final Duration saveInterval;
     final Duration stopTimeout;
     final TrackingMode trackingMode;
+    final String attributionModel;
     final List<String> sources;
     final GridLocation location;
     final OptionalDouble carbonIntensity;
@@ -64,6 +65,7 @@ public final class TrackerSettings {
         saveInterval = duration(TrackerProperties.SAVE_INTERVAL, Duration.ofSeconds(60));
         stopTimeout = duration(TrackerProperties.STOP_TIMEOUT, Duration.ofSeconds(5));
         trackingMode = mode();
+        attributionModel = choice(TrackerProperties.ATTRIBUTION_MODEL, "capacity", "capacity", "busy");
         sources = names();
         location = new GridLocation(
                 code(TrackerProperties.COUNTRY),

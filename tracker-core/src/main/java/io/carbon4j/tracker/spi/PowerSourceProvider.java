@@ -35,6 +35,15 @@ public interface PowerSourceProvider {
         return 0;
     }
 
+    /**
+     * The components this provider's sources can report, when known before opening; empty when unknown. The core
+     * skips opening a provider whose components are all covered by higher-priority sources, so an estimator that
+     * would lose to a measurement never pays its opening cost.
+     */
+    default java.util.Set<Component> reportableComponents() {
+        return java.util.Set.of();
+    }
+
     /** Checks, cheaply and without side effects, whether a source can be opened here. Never throws. */
     Availability probe(SourceContext context);
 

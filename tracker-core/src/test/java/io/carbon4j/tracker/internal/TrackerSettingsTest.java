@@ -106,6 +106,7 @@ class TrackerSettingsTest {
         "carbon.intensity  | Infinity    | gCO2eq/kWh from 0 to 10000",
         "carbon.intensity  | 12abc       | gCO2eq/kWh from 0 to 10000",
         "tracking.mode     | container   | one of machine, process",
+        "attribution.model | fair        | one of capacity, busy",
         "output.formats    | csv,xml     | csv, jsonl, log, or none",
         "output.mode       | overwrite   | one of append, update",
         "shutdown.hook     | yes         | true or false",

@@ -41,6 +41,12 @@ public final class CpuModelProvider implements PowerSourceProvider {
         return NAME;
     }
 
+    /** Only cpu: it is not opened when a higher-priority source already covers it. */
+    @Override
+    public java.util.Set<io.carbon4j.tracker.spi.Component> reportableComponents() {
+        return java.util.Set.of(io.carbon4j.tracker.spi.Component.CPU);
+    }
+
     @Override
     public int priority() {
         return -100;

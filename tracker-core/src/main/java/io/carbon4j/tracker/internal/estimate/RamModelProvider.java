@@ -50,6 +50,12 @@ public final class RamModelProvider implements PowerSourceProvider {
         return NAME;
     }
 
+    /** Only ram: it is not opened when a higher-priority source already covers it. */
+    @Override
+    public java.util.Set<io.carbon4j.tracker.spi.Component> reportableComponents() {
+        return java.util.Set.of(io.carbon4j.tracker.spi.Component.RAM);
+    }
+
     @Override
     public int priority() {
         return -100;

@@ -101,7 +101,7 @@ class EstimatorEndToEndTest {
         assertThatThrownBy(() -> builder().trackingMode(TrackingMode.PROCESS)
                         .property("attribution.model", "idle").start())
                 .isInstanceOf(TrackerConfigurationException.class)
-                .hasMessage("Invalid value 'idle' for carbon4j.attribution.model (from builder); expected capacity or"
-                        + " busy");
+                .hasMessage("Invalid value 'idle' for carbon4j.attribution.model (from builder); expected one of"
+                        + " capacity, busy");
     }
 }

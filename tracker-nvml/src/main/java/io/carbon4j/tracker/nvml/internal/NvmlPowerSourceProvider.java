@@ -52,6 +52,12 @@ public final class NvmlPowerSourceProvider implements PowerSourceProvider {
         return "nvml";
     }
 
+    /** Only gpu: it is not opened when a higher-priority source already covers it. */
+    @Override
+    public java.util.Set<io.carbon4j.tracker.spi.Component> reportableComponents() {
+        return java.util.Set.of(io.carbon4j.tracker.spi.Component.GPU);
+    }
+
     @Override
     public int priority() {
         return 100;
