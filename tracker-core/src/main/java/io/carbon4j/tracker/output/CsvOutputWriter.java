@@ -28,6 +28,7 @@ final class CsvOutputWriter implements OutputWriter {
 
     private final Path dir;
     private final boolean update;
+    /** The timestamp's zone; null for the system's, looked up at the first save (not on the start path). */
     private final ZoneId zone;
     /** Whether this writer already put its run's row into the file (append mode then replaces that row). */
     private boolean wroteRow;
@@ -35,7 +36,7 @@ final class CsvOutputWriter implements OutputWriter {
     CsvOutputWriter(Path dir, boolean update, ZoneId zone) {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.update = update;
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.zone = zone;
     }
 
     @Override
@@ -46,7 +47,8 @@ final class CsvOutputWriter implements OutputWriter {
     @Override
     public void write(EmissionsResult result) throws IOException {
         Path file = dir.resolve(FILE);
-        String row = CsvText.record(CsvColumns.row(CsvColumns.RUN, CsvColumns.values(result, result, zone)));
+        ZoneId z = zone();
+        String row = CsvText.record(CsvColumns.row(CsvColumns.RUN, CsvColumns.values(result, result, z)));
         AtomicFiles.locked(file, () -> {
             writeRunRow(file, result.runId(), row);
             return null;
@@ -55,6 +57,10 @@ final class CsvOutputWriter implements OutputWriter {
         if (!result.tasks().isEmpty()) {
             writeTasks(result);
         }
+    }
+
+    private ZoneId zone() {
+        return zone != null ? zone : ZoneId.systemDefault();
     }
 
     private void writeRunRow(Path file, String runId, String row) throws IOException {
@@ -96,7 +102,7 @@ final class CsvOutputWriter implements OutputWriter {
         Path file = taskFile(dir, run.experimentId(), run.runId());
         List<String> lines = new ArrayList<>();
         for (EmissionsResult task : run.tasks()) {
-            Map<String, String> values = CsvColumns.values(task, run, zone);
+            Map<String, String> values = CsvColumns.values(task, run, zone());
             lines.add(CsvText.record(CsvColumns.row(CsvColumns.TASK, values)));
         }
         AtomicFiles.replace(file, out -> {

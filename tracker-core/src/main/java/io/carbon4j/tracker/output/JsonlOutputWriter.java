@@ -34,16 +34,22 @@ final class JsonlOutputWriter implements OutputWriter {
 
     static final String FILE = "emissions.jsonl";
 
-    // A streaming generator: a JsonFactory is cheap to create and needs none of databind's start-up cost.
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * A streaming generator needs none of databind's start-up cost; the factory sits in a holder so that creating
+     * the writer on the tracker's start path loads no Jackson class until the first save.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
     private static final double JOULES_PER_KWH = 3.6e6;
 
     private final Path dir;
+    /** The zone of the CSV-style timestamp; null for the system's, looked up at the first save (not at start). */
     private final ZoneId zone;
 
     JsonlOutputWriter(Path dir, ZoneId zone) {
         this.dir = Objects.requireNonNull(dir, "dir");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.zone = zone;
     }
 
     @Override
@@ -54,7 +60,7 @@ final class JsonlOutputWriter implements OutputWriter {
     @Override
     public void write(EmissionsResult result) throws IOException {
         Path file = dir.resolve(FILE);
-        String line = line(result, zone);
+        String line = line(result, zone != null ? zone : ZoneId.systemDefault());
         String prefix = linePrefix(result.runId());
         AtomicFiles.locked(file, () -> {
             List<String> lines = read(file);
@@ -87,7 +93,7 @@ final class JsonlOutputWriter implements OutputWriter {
     /** How this writer's line for {@code runId} begins; lines are recognised without parsing them. */
     static String linePrefix(String runId) throws IOException {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(w)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("run_id", runId);
             g.flush();
@@ -112,7 +118,7 @@ final class JsonlOutputWriter implements OutputWriter {
     /** The JSON object of {@code result}, on one line. */
     static String line(EmissionsResult result, ZoneId zone) throws IOException {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(w)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
             g.writeStartObject();
             fields(g, result, result, zone);
             g.writeArrayFieldStart("tasks");

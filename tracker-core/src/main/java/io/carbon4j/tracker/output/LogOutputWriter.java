@@ -3,6 +3,7 @@ package io.carbon4j.tracker.output;
 import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.SourceReport;
 import io.carbon4j.tracker.intensity.CarbonIntensity;
+import io.carbon4j.tracker.spi.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class LogOutputWriter implements OutputWriter {
         List<String> skipped = new ArrayList<>();
         for (SourceReport s : initial.sources()) {
             if (s.status() == SourceReport.Status.USED) {
-                used.add(s.name() + " " + s.components());
+                used.add(s.name() + " " + keys(s));
             } else {
                 skipped.add(s.name() + " (" + s.status().key() + ": " + s.reason() + ")");
             }
@@ -64,6 +65,16 @@ final class LogOutputWriter implements OutputWriter {
                 result.gpu().provenance().key(),
                 result.ram().provenance().key(),
                 result.tasks().size());
+    }
+
+    private static String keys(SourceReport s) {
+        StringBuilder sb = new StringBuilder("(");
+        for (Component c : Component.values()) {
+            if (s.components().contains(c)) {
+                sb.append(sb.length() > 1 ? ", " : "").append(c.key());
+            }
+        }
+        return sb.append(')').toString();
     }
 
     static String place(CarbonIntensity ci) {

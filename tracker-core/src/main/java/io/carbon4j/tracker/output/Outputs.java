@@ -1,7 +1,6 @@
 package io.carbon4j.tracker.output;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -29,7 +28,7 @@ public final class Outputs {
      */
     public static OutputWriter csv(Path dir, boolean update) {
         Objects.requireNonNull(dir, "dir");
-        return new CsvOutputWriter(dir, update, ZoneId.systemDefault());
+        return new CsvOutputWriter(dir, update, null);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class Outputs {
      */
     public static OutputWriter jsonl(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        return new JsonlOutputWriter(dir, ZoneId.systemDefault());
+        return new JsonlOutputWriter(dir, null);
     }
 
     /** One SLF4J INFO line (logger {@code io.carbon4j.tracker}) at start and one at stop. */
