@@ -166,7 +166,7 @@ public final class CarbonIntensityTable {
             return region(location.region(), given, path);
         }
         if (!path.isEmpty()) {
-            path.add("used country " + given.iso2);
+            path.add("used country " + given.iso2());
         }
         return countryValue(given, String.join(", ", path), "");
     }
@@ -208,8 +208,8 @@ public final class CarbonIntensityTable {
             if (given == null && location.region() == null) {
                 List<String> names = new ArrayList<>();
                 for (Cloud c : clouds.get().values()) {
-                    if (c.provider.equals(provider)) {
-                        names.add(c.region);
+                    if (c.provider().equals(provider)) {
+                        names.add(c.region());
                     }
                 }
                 throw new TrackerConfigurationException("Unknown cloud region '" + name + "' for " + provider + " in "
@@ -219,60 +219,60 @@ public final class CarbonIntensityTable {
             path.add("cloud region " + key + " not found");
             return null;
         }
-        if (given != null && !given.iso2.equals(row.iso2)) {
-            throw conflict(KEY_CLOUD_REGION, key, row.iso2, given);
+        if (given != null && !given.iso2().equals(row.iso2())) {
+            throw conflict(KEY_CLOUD_REGION, key, row.iso2(), given);
         }
         if (location.region() != null) {
             String regionCountry = regionCountry(location.region());
-            if (regionCountry != null && !regionCountry.equals(row.iso2)) {
-                throw new TrackerConfigurationException(KEY_CLOUD_REGION + " " + key + " is in " + row.iso2 + " but "
+            if (regionCountry != null && !regionCountry.equals(row.iso2())) {
+                throw new TrackerConfigurationException(KEY_CLOUD_REGION + " " + key + " is in " + row.iso2() + " but "
                         + KEY_REGION + " '" + location.region() + "' is in " + regionCountry
                         + "; remove one of them or make them agree");
             }
         }
         CarbonIntensity.Builder b;
-        Zone zone = row.emZone.isEmpty() ? null : zones.get().get(row.emZone);
-        String region = row.subdivision;
+        Zone zone = row.emZone().isEmpty() ? null : zones.get().get(row.emZone());
+        String region = row.subdivision();
         if (zone != null) {
-            b = CarbonIntensity.builder(zone.gramsPerKwh)
-                    .year(zone.year)
-                    .dataset(zone.dataset)
-                    .rowKey(zone.id);
-            if (zone.id.indexOf('-') > 0) {
-                region = zone.id;
+            b = CarbonIntensity.builder(zone.gramsPerKwh())
+                    .year(zone.year())
+                    .dataset(zone.dataset())
+                    .rowKey(zone.id());
+            if (zone.id().indexOf('-') > 0) {
+                region = zone.id();
             }
-        } else if (row.provider.equals("gcp") && row.gramsPerKwh.isPresent()) {
-            b = CarbonIntensity.builder(row.gramsPerKwh.getAsDouble())
-                    .year(year(row.year))
-                    .dataset(row.dataset)
+        } else if (row.provider().equals("gcp") && row.gramsPerKwh().isPresent()) {
+            b = CarbonIntensity.builder(row.gramsPerKwh().getAsDouble())
+                    .year(year(row.year()))
+                    .dataset(row.dataset())
                     .rowKey(key);
-        } else if (row.subnationalGramsPerKwh.isPresent()) {
-            b = CarbonIntensity.builder(row.subnationalGramsPerKwh.getAsDouble())
-                    .year(year(row.subnationalYear))
-                    .dataset(dataset(regions.get(), row.subdivision, "Green Algorithms"))
-                    .rowKey(row.subdivision.isEmpty() ? key : row.subdivision);
-        } else if (row.gramsPerKwh.isPresent()) {
-            b = CarbonIntensity.builder(row.gramsPerKwh.getAsDouble())
-                    .year(year(row.year))
-                    .dataset(row.dataset)
+        } else if (row.subnationalGramsPerKwh().isPresent()) {
+            b = CarbonIntensity.builder(row.subnationalGramsPerKwh().getAsDouble())
+                    .year(year(row.subnationalYear()))
+                    .dataset(dataset(regions.get(), row.subdivision(), "Green Algorithms"))
+                    .rowKey(row.subdivision().isEmpty() ? key : row.subdivision());
+        } else if (row.gramsPerKwh().isPresent()) {
+            b = CarbonIntensity.builder(row.gramsPerKwh().getAsDouble())
+                    .year(year(row.year()))
+                    .dataset(row.dataset())
                     .rowKey(key);
         } else {
-            CountryRef ref = countries.get().byCode.get(row.iso2);
+            CountryRef ref = countries.get().byCode.get(row.iso2());
             if (ref == null) {
-                throw new TrackerException("carbon4j's bundled " + CLOUD + " names country " + row.iso2
+                throw new TrackerException("carbon4j's bundled " + CLOUD + " names country " + row.iso2()
                         + " for " + key + ", which no bundled table has");
             }
-            return countryValue(ref, "cloud region " + key + " has no value, used country " + ref.iso2, "")
+            return countryValue(ref, "cloud region " + key + " has no value, used country " + ref.iso2(), "")
                     .toBuilder()
-                    .cloud(provider, row.region)
+                    .cloud(provider, row.region())
                     .build();
         }
-        CountryRef ref = countries.get().byCode.get(row.iso2);
+        CountryRef ref = countries.get().byCode.get(row.iso2());
         return b.fallbackPath(String.join(", ", path))
-                .countryIsoCode(row.iso3)
-                .countryName(ref != null ? ref.name : "")
+                .countryIsoCode(row.iso3())
+                .countryName(ref != null ? ref.name() : "")
                 .region(region)
-                .cloud(provider, row.region)
+                .cloud(provider, row.region())
                 .build();
     }
 
@@ -283,42 +283,42 @@ public final class CarbonIntensityTable {
         }
         Zone zone = zones.get().get(key);
         if (zone != null) {
-            if (given != null && !given.iso2.equals(zone.iso2)) {
-                throw conflict(KEY_REGION, key, zone.iso2, given);
+            if (given != null && !given.iso2().equals(zone.iso2())) {
+                throw conflict(KEY_REGION, key, zone.iso2(), given);
             }
-            if (zone.id.indexOf('-') < 0) {
+            if (zone.id().indexOf('-') < 0) {
                 // A country-level zone given as a region: the country's own value.
-                return countryValue(countries.get().byCode.get(zone.iso2), String.join(", ", path), "");
+                return countryValue(countries.get().byCode.get(zone.iso2()), String.join(", ", path), "");
             }
-            CountryRef ref = countries.get().byCode.get(zone.iso2);
-            return CarbonIntensity.builder(zone.gramsPerKwh)
-                    .year(zone.year)
-                    .dataset(zone.dataset)
-                    .rowKey(zone.id)
+            CountryRef ref = countries.get().byCode.get(zone.iso2());
+            return CarbonIntensity.builder(zone.gramsPerKwh())
+                    .year(zone.year())
+                    .dataset(zone.dataset())
+                    .rowKey(zone.id())
                     .fallbackPath(String.join(", ", path))
-                    .countryIsoCode(zone.iso3)
-                    .countryName(ref != null ? ref.name : "")
-                    .region(zone.id)
+                    .countryIsoCode(zone.iso3())
+                    .countryName(ref != null ? ref.name() : "")
+                    .region(zone.id())
                     .build();
         }
         Region row = regions.get().get(key);
         if (row != null) {
-            if (given != null && !given.iso2.equals(row.iso2)) {
-                throw conflict(KEY_REGION, key, row.iso2, given);
+            if (given != null && !given.iso2().equals(row.iso2())) {
+                throw conflict(KEY_REGION, key, row.iso2(), given);
             }
-            CountryRef ref = countries.get().byCode.get(row.iso2);
-            return CarbonIntensity.builder(row.gramsPerKwh)
-                    .year(row.year)
-                    .dataset(row.dataset)
-                    .rowKey(row.code)
+            CountryRef ref = countries.get().byCode.get(row.iso2());
+            return CarbonIntensity.builder(row.gramsPerKwh())
+                    .year(row.year())
+                    .dataset(row.dataset())
+                    .rowKey(row.code())
                     .fallbackPath(String.join(", ", path))
-                    .countryIsoCode(row.iso3)
-                    .countryName(ref != null ? ref.name : "")
-                    .region(row.code)
+                    .countryIsoCode(row.iso3())
+                    .countryName(ref != null ? ref.name() : "")
+                    .region(row.code())
                     .build();
         }
         String prefix = regionCountry(key);
-        if (given != null && prefix != null && !prefix.equals(given.iso2)) {
+        if (given != null && prefix != null && !prefix.equals(given.iso2())) {
             throw conflict(KEY_REGION, key, prefix, given);
         }
         CountryRef fallback = given != null ? given : prefix == null ? null : countries.get().byCode.get(prefix);
@@ -334,36 +334,36 @@ public final class CarbonIntensityTable {
             path.remove(path.size() - 1);
         }
         path.add("region " + key + " not found");
-        path.add("used country " + fallback.iso2);
+        path.add("used country " + fallback.iso2());
         return countryValue(fallback, String.join(", ", path), "");
     }
 
     private CarbonIntensity countryValue(CountryRef ref, String path, String region) {
-        Zone zone = zones.get().get(ref.iso2);
+        Zone zone = zones.get().get(ref.iso2());
         if (zone != null) {
-            return CarbonIntensity.builder(zone.gramsPerKwh)
-                    .year(zone.year)
-                    .dataset(zone.dataset)
-                    .rowKey(zone.id)
+            return CarbonIntensity.builder(zone.gramsPerKwh())
+                    .year(zone.year())
+                    .dataset(zone.dataset())
+                    .rowKey(zone.id())
                     .fallbackPath(path)
-                    .countryIsoCode(ref.iso3)
-                    .countryName(ref.name)
+                    .countryIsoCode(ref.iso3())
+                    .countryName(ref.name())
                     .region(region)
                     .build();
         }
-        Country row = countries.get().rows.get(ref.iso2);
+        Country row = countries.get().rows.get(ref.iso2());
         if (row == null) {
             // Only a zone lists this country, and zones are not in use: nothing to say about its grid.
-            throw new TrackerConfigurationException("No carbon intensity for country " + ref.iso2 + " (" + ref.name
+            throw new TrackerConfigurationException("No carbon intensity for country " + ref.iso2() + " (" + ref.name()
                     + ") without the Electricity Maps grid-zone table; set carbon4j.carbon.intensity");
         }
-        return CarbonIntensity.builder(row.gramsPerKwh)
-                .year(row.year)
-                .dataset(row.dataset)
-                .rowKey(row.iso3)
+        return CarbonIntensity.builder(row.gramsPerKwh())
+                .year(row.year())
+                .dataset(row.dataset())
+                .rowKey(row.iso3())
                 .fallbackPath(path)
-                .countryIsoCode(row.iso3)
-                .countryName(row.name)
+                .countryIsoCode(row.iso3())
+                .countryName(row.name())
                 .region(region)
                 .build();
     }
@@ -382,20 +382,20 @@ public final class CarbonIntensityTable {
         Countries all = countries.get();
         List<String> candidates = new ArrayList<>();
         for (CountryRef r : all.distinct) {
-            candidates.add(key.length() == 3 ? r.iso3 : r.iso2);
+            candidates.add(key.length() == 3 ? r.iso3() : r.iso2());
         }
         if (key.length() > 3) {
             // A name such as "France" or "germany": match on names.
             for (CountryRef r : all.distinct) {
-                if (r.name.equalsIgnoreCase(code)) {
+                if (r.name().equalsIgnoreCase(code)) {
                     suggestions.add(describe(r));
                 }
             }
             List<String> names = new ArrayList<>();
             Map<String, CountryRef> byName = new HashMap<>();
             for (CountryRef r : all.distinct) {
-                names.add(r.name.toUpperCase(Locale.ROOT));
-                byName.put(r.name.toUpperCase(Locale.ROOT), r);
+                names.add(r.name().toUpperCase(Locale.ROOT));
+                byName.put(r.name().toUpperCase(Locale.ROOT), r);
             }
             for (String n : closest(key, names)) {
                 String d = describe(byName.get(n));
@@ -421,16 +421,16 @@ public final class CarbonIntensityTable {
         String key = code.toUpperCase(Locale.ROOT);
         Zone zone = zones.get().get(key);
         if (zone != null) {
-            return zone.iso2;
+            return zone.iso2();
         }
         Region row = regions.get().get(key);
         if (row != null) {
-            return row.iso2;
+            return row.iso2();
         }
         int dash = key.indexOf('-');
         if (dash == 2) {
             CountryRef ref = countries.get().byCode.get(key.substring(0, 2));
-            return ref == null ? null : ref.iso2;
+            return ref == null ? null : ref.iso2();
         }
         return null;
     }
@@ -438,16 +438,16 @@ public final class CarbonIntensityTable {
     private static TrackerConfigurationException conflict(String key, String value, String itsCountry,
             CountryRef given) {
         return new TrackerConfigurationException(key + " '" + value + "' is in " + itsCountry + " but " + KEY_COUNTRY
-                + " is '" + given.iso2 + "' (" + given.name + "); remove one of them or make them agree");
+                + " is '" + given.iso2() + "' (" + given.name() + "); remove one of them or make them agree");
     }
 
     private static String describe(CountryRef r) {
-        return r.iso2 + "/" + r.iso3 + " (" + r.name + ")";
+        return r.iso2() + "/" + r.iso3() + " (" + r.name() + ")";
     }
 
     private static String dataset(Map<String, Region> regions, String code, String otherwise) {
         Region r = regions.get(code);
-        return r != null ? r.dataset : otherwise;
+        return r != null ? r.dataset() : otherwise;
     }
 
     private static java.util.OptionalInt year(int year) {
@@ -530,17 +530,10 @@ public final class CarbonIntensityTable {
     private Map<String, Zone> loadZones() {
         CsvRows t = table(GRID_ZONES, "zone_id", "zone_name", "country_iso2", "country_iso3", "year",
                 "gco2eq_per_kwh", "source");
-        int id = 0;
-        int name = 1;
-        int iso2 = 2;
-        int iso3 = 3;
-        int year = 4;
-        int value = 5;
-        int src = 6;
         Map<String, Zone> map = new HashMap<>();
-        for (String[] r : t.rows()) {
-            map.put(r[id].toUpperCase(Locale.ROOT), new Zone(r[id], r[name], r[iso2], r[iso3],
-                    number(t, r[value], r[id]), integer(t, r[year], r[id]), datasetName(r[src])));
+        for (CsvRows.Row r : t.rows()) {
+            Zone z = new Zone(r.get(0).toUpperCase(Locale.ROOT), r);
+            map.put(z.id(), z);
         }
         return Collections.unmodifiableMap(map);
     }
@@ -548,46 +541,34 @@ public final class CarbonIntensityTable {
     private Map<String, Region> loadRegions() {
         CsvRows t = table(REGIONS, "region_code", "country_iso2", "country_iso3", "region_name", "gco2eq_per_kwh",
                 "year", "source");
-        int code = 0;
-        int iso2 = 1;
-        int iso3 = 2;
-        int name = 3;
-        int value = 4;
-        int year = 5;
-        int src = 6;
         Map<String, Region> map = new HashMap<>();
-        for (String[] r : t.rows()) {
-            map.put(r[code].toUpperCase(Locale.ROOT), new Region(r[code], r[iso2], r[iso3], r[name],
-                    number(t, r[value], r[code]), integer(t, r[year], r[code]), datasetName(r[src])));
+        for (CsvRows.Row r : t.rows()) {
+            Region region = new Region(r.get(0).toUpperCase(Locale.ROOT), r);
+            map.put(region.code(), region);
         }
         return Collections.unmodifiableMap(map);
     }
 
     private Countries loadCountries() {
         CsvRows t = table(COUNTRIES, "iso2", "iso3", "country_name", "gco2eq_per_kwh", "year", "source");
-        int iso2 = 0;
-        int iso3 = 1;
-        int name = 2;
-        int value = 3;
-        int year = 4;
-        int src = 5;
         Map<String, Country> rows = new HashMap<>();
         Map<String, CountryRef> byCode = new HashMap<>();
         List<CountryRef> distinct = new ArrayList<>();
-        for (String[] r : t.rows()) {
-            rows.put(r[iso2], new Country(r[iso2], r[iso3], r[name], number(t, r[value], r[iso2]),
-                    integer(t, r[year], r[iso2]), datasetName(r[src])));
-            CountryRef ref = new CountryRef(r[iso2], r[iso3], r[name]);
-            byCode.put(ref.iso2, ref);
-            byCode.put(ref.iso3, ref);
+        for (CsvRows.Row r : t.rows()) {
+            Country c = new Country(r.get(0), r.get(1), r);
+            rows.put(c.iso2(), c);
+            CountryRef ref = new CountryRef(c.iso2(), c.iso3(), r, 2);
+            byCode.put(ref.iso2(), ref);
+            byCode.put(ref.iso3(), ref);
             distinct.add(ref);
         }
-        // Countries only Electricity Maps lists (Åland, Curaçao, ...) are still known countries.
+        // Countries only Electricity Maps lists (Aland, Curacao, ...) are still known countries. A country-level
+        // zone's id is its ISO 3166-1 alpha-2 code.
         for (Zone z : zones.get().values()) {
-            if (z.id.indexOf('-') < 0 && !byCode.containsKey(z.iso2)) {
-                CountryRef ref = new CountryRef(z.iso2, z.iso3, z.name);
-                byCode.put(ref.iso2, ref);
-                byCode.put(ref.iso3, ref);
+            if (!byCode.containsKey(z.id()) && !z.row.contains(0, '-')) {
+                CountryRef ref = new CountryRef(z.iso2(), z.iso3(), z.row, 1);
+                byCode.put(ref.iso2(), ref);
+                byCode.put(ref.iso3(), ref);
                 distinct.add(ref);
             }
         }
@@ -599,38 +580,21 @@ public final class CarbonIntensityTable {
         CsvRows t = table(CLOUD, "provider", "region", "country_iso2", "country_iso3", "subdivision_iso3166_2",
                 "em_zone", "gco2eq_per_kwh", "year", "intensity_source", "subnational_gco2eq_per_kwh",
                 "subnational_year");
-        int provider = 0;
-        int region = 1;
-        int iso2 = 2;
-        int iso3 = 3;
-        int sub = 4;
-        int zone = 5;
-        int value = 6;
-        int year = 7;
-        int src = 8;
-        int subValue = 9;
-        int subYear = 10;
         Map<String, Cloud> map = new LinkedHashMap<>();
-        for (String[] r : t.rows()) {
-            String key = new StringBuilder(r[provider].toLowerCase(Locale.ROOT)).append('/')
-                    .append(r[region].toLowerCase(Locale.ROOT)).toString();
-            map.put(key, new Cloud(r[provider].toLowerCase(Locale.ROOT), r[region], r[iso2], r[iso3], r[sub],
-                    r[zone].toUpperCase(Locale.ROOT), optionalNumber(t, r[value], key),
-                    r[year].isEmpty() ? 0 : integer(t, r[year], key), datasetName(r[src]),
-                    optionalNumber(t, r[subValue], key), r[subYear].isEmpty() ? 0 : integer(t, r[subYear], key)));
+        for (CsvRows.Row r : t.rows()) {
+            Cloud c = new Cloud(r.get(0).toLowerCase(Locale.ROOT), r.get(1), r);
+            map.put(new StringBuilder(c.provider()).append('/').append(c.region().toLowerCase(Locale.ROOT))
+                    .toString(), c);
         }
         return Collections.unmodifiableMap(map);
     }
 
     private World loadWorld() {
         CsvRows t = table(WORLD, "aggregate_name", "gco2eq_per_kwh", "year", "source");
-        int name = 0;
-        int value = 1;
-        int year = 2;
-        int src = 3;
-        for (String[] r : t.rows()) {
-            if (r[name].equals("World")) {
-                return new World(number(t, r[value], "World"), integer(t, r[year], "World"), datasetName(r[src]));
+        for (CsvRows.Row r : t.rows()) {
+            if (r.get(0).equals("World")) {
+                return new World(number(WORLD, r.get(1), "World"), integer(WORLD, r.get(2), "World"),
+                        datasetName(r.get(3)));
             }
         }
         throw new TrackerException("carbon4j's bundled " + WORLD + " has no World row (a damaged jar?)");
@@ -642,27 +606,32 @@ public final class CarbonIntensityTable {
         return paren > 0 ? source.substring(0, paren) : source;
     }
 
-    private static double number(CsvRows t, String text, String row) {
+    // Rows keep their text and convert it when used: a lookup converts one row instead of hundreds, which matters
+    // on the start path while the JVM still interprets this code. A damaged number surfaces on the lookup that
+    // reads it; the tests read every row.
+    private static double number(String file, String text, String row) {
         try {
             double v = Double.parseDouble(text);
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new NumberFormatException("not a finite number >= 0");
+            if (v >= 0 && !Double.isInfinite(v)) {
+                return v;
             }
-            return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(t.name() + ": bad number '" + text + "' in row " + row, e);
+            // reported below
         }
+        throw new TrackerException("carbon4j's bundled table " + file + " has a bad number '" + text + "' in row "
+                + row + " (a damaged jar?)");
     }
 
-    private static OptionalDouble optionalNumber(CsvRows t, String text, String row) {
-        return text.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(t, text, row));
+    private static OptionalDouble optionalNumber(String file, String text, String row) {
+        return text.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(file, text, row));
     }
 
-    private static int integer(CsvRows t, String text, String row) {
+    private static int integer(String file, String text, String row) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(t.name() + ": bad year '" + text + "' in row " + row, e);
+            throw new TrackerException("carbon4j's bundled table " + file + " has a bad year '" + text + "' in row "
+                    + row + " (a damaged jar?)", e);
         }
     }
 
@@ -694,21 +663,122 @@ public final class CarbonIntensityTable {
         return new ArrayList<>(clouds.get().keySet());
     }
 
-    private record Zone(String id, String name, String iso2, String iso3, double gramsPerKwh, int year,
-            String dataset) {}
+    /** A grid-zone row; fields other than the id are decoded when read. */
+    private record Zone(String id, CsvRows.Row row) {
+        String name() {
+            return row.get(1);
+        }
 
-    private record Region(String code, String iso2, String iso3, String name, double gramsPerKwh, int year,
-            String dataset) {}
+        String iso2() {
+            return row.get(2);
+        }
 
-    private record Country(String iso2, String iso3, String name, double gramsPerKwh, int year, String dataset) {}
+        String iso3() {
+            return row.get(3);
+        }
 
-    private record CountryRef(String iso2, String iso3, String name) {}
+        int year() {
+            return integer(GRID_ZONES, row.get(4), id);
+        }
+
+        double gramsPerKwh() {
+            return number(GRID_ZONES, row.get(5), id);
+        }
+
+        String dataset() {
+            return datasetName(row.get(6));
+        }
+    }
+
+    /** A sub-national row; fields other than the code are decoded when read. */
+    private record Region(String code, CsvRows.Row row) {
+        String iso2() {
+            return row.get(1);
+        }
+
+        String iso3() {
+            return row.get(2);
+        }
+
+        double gramsPerKwh() {
+            return number(REGIONS, row.get(4), code);
+        }
+
+        int year() {
+            return integer(REGIONS, row.get(5), code);
+        }
+
+        String dataset() {
+            return datasetName(row.get(6));
+        }
+    }
+
+    /** A country row of the Ember table. */
+    private record Country(String iso2, String iso3, CsvRows.Row row) {
+        String name() {
+            return row.get(2);
+        }
+
+        double gramsPerKwh() {
+            return number(COUNTRIES, row.get(3), iso2);
+        }
+
+        int year() {
+            return integer(COUNTRIES, row.get(4), iso2);
+        }
+
+        String dataset() {
+            return datasetName(row.get(5));
+        }
+    }
+
+    /** A known country, from the country table or a country-level grid zone; its name is decoded when read. */
+    private record CountryRef(String iso2, String iso3, CsvRows.Row row, int nameColumn) {
+        String name() {
+            return row.get(nameColumn);
+        }
+    }
 
     private record Countries(Map<String, Country> rows, Map<String, CountryRef> byCode, List<CountryRef> distinct) {}
 
-    private record Cloud(String provider, String region, String iso2, String iso3, String subdivision,
-            String emZone, OptionalDouble gramsPerKwh, int year, String dataset,
-            OptionalDouble subnationalGramsPerKwh, int subnationalYear) {}
+    /** A cloud-region row. */
+    private record Cloud(String provider, String region, CsvRows.Row row) {
+        String iso2() {
+            return row.get(2);
+        }
+
+        String iso3() {
+            return row.get(3);
+        }
+
+        String subdivision() {
+            return row.get(4);
+        }
+
+        String emZone() {
+            return row.get(5).toUpperCase(Locale.ROOT);
+        }
+
+        OptionalDouble gramsPerKwh() {
+            return optionalNumber(CLOUD, row.get(6), provider + "/" + region);
+        }
+
+        int year() {
+            return row.isEmpty(7) ? 0 : integer(CLOUD, row.get(7), provider + "/" + region);
+        }
+
+        String dataset() {
+            return datasetName(row.get(8));
+        }
+
+        OptionalDouble subnationalGramsPerKwh() {
+            return optionalNumber(CLOUD, row.get(9), provider + "/" + region);
+        }
+
+        int subnationalYear() {
+            return row.isEmpty(10) ? 0 : integer(CLOUD, row.get(10), provider + "/" + region);
+        }
+    }
 
     private record World(double gramsPerKwh, int year, String dataset) {}
 

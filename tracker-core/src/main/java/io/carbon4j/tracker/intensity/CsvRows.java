@@ -6,20 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed RFC 4180 CSV table, keeping only the columns asked for.
+ * A parsed RFC 4180 CSV table over its UTF-8 bytes, keeping only the columns asked for.
  *
  * <p>Hand-written rather than a library because the bundled tables are parsed once, on the tracker's start path,
- * while the JVM still interprets this code. It therefore scans UTF-8 bytes (separators and quotes are ASCII, and
- * UTF-8 never uses ASCII bytes inside a multi-byte character) and decodes only the fields it keeps: a per-character
- * loop over a {@code String}, or a {@code String} for every field, costs several times more there.
+ * while the JVM still interprets this code. It therefore scans bytes (separators and quotes are ASCII, and UTF-8
+ * never uses ASCII bytes inside a multi-byte character) and records where each kept field lies; a field becomes a
+ * {@code String} only when it is read. Decoding every field up front cost more than the scan itself.
  */
 final class CsvRows {
 
     private final String name;
-    private final List<String[]> rows;
+    private final byte[] bytes;
+    private final List<Row> rows;
 
-    private CsvRows(String name, List<String[]> rows) {
+    private CsvRows(String name, byte[] bytes, List<Row> rows) {
         this.name = name;
+        this.bytes = bytes;
         this.rows = rows;
     }
 
@@ -46,22 +48,22 @@ final class CsvRows {
             }
             wanted[at] = c;
         }
-        List<String[]> rows = new ArrayList<>();
-        String[] row = new String[columns.length];
+        List<Row> rows = new ArrayList<>();
         int width;
+        Row row = new Row(utf8, columns.length);
         while ((width = p.fields(wanted, row)) >= 0) {
             if (width != header.size()) {
                 throw new IllegalArgumentException(name + ": row " + (rows.size() + 2) + " has " + width
                         + " fields; the header has " + header.size());
             }
             rows.add(row);
-            row = new String[columns.length];
+            row = new Row(utf8, columns.length);
         }
-        return new CsvRows(name, rows);
+        return new CsvRows(name, utf8, rows);
     }
 
-    /** The rows, without the header; each holds the columns asked for, in order. */
-    List<String[]> rows() {
+    /** The rows, without the header. */
+    List<Row> rows() {
         return rows;
     }
 
@@ -70,10 +72,67 @@ final class CsvRows {
         return name;
     }
 
+    /** The table's size in bytes. */
+    int size() {
+        return bytes.length;
+    }
+
+    /** One row: the positions of its kept fields, decoded on demand. */
+    static final class Row {
+        private final byte[] b;
+        private final int[] span;
+        private String[] quoted;
+
+        Row(byte[] b, int columns) {
+            this.b = b;
+            this.span = new int[columns * 2];
+        }
+
+        /** Column {@code c} (an index into the columns asked for) as text. */
+        String get(int c) {
+            if (quoted != null && quoted[c] != null) {
+                return quoted[c];
+            }
+            return new String(b, span[2 * c], span[2 * c + 1] - span[2 * c], StandardCharsets.UTF_8);
+        }
+
+        /** Whether column {@code c} is empty. */
+        boolean isEmpty(int c) {
+            return (quoted == null || quoted[c] == null) && span[2 * c] == span[2 * c + 1];
+        }
+
+        /** Whether column {@code c} contains the ASCII character {@code ch}. */
+        boolean contains(int c, char ch) {
+            if (quoted != null && quoted[c] != null) {
+                return quoted[c].indexOf(ch) >= 0;
+            }
+            for (int i = span[2 * c]; i < span[2 * c + 1]; i++) {
+                if (b[i] == ch) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void set(int c, int start, int end) {
+            span[2 * c] = start;
+            span[2 * c + 1] = end;
+        }
+
+        void setQuoted(int c, String value) {
+            if (quoted == null) {
+                quoted = new String[span.length / 2];
+            }
+            quoted[c] = value;
+        }
+    }
+
     private static final class Parser {
         private final String name;
         private final byte[] b;
         private int pos;
+        /** Set while reading the header: every field is decoded and collected here. */
+        private List<String> collect;
 
         Parser(String name, byte[] b) {
             this.name = name;
@@ -81,14 +140,11 @@ final class CsvRows {
             this.pos = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
         }
 
-        /** Set while reading the header: every field is decoded and collected here. */
-        private List<String> collect;
-
         /** Reads the first record whole; null for an empty text. */
         List<String> header() {
             List<String> out = new ArrayList<>();
             collect = out;
-            int width = fields(new int[0], new String[0]);
+            int width = fields(new int[0], null);
             collect = null;
             return width < 0 ? null : out;
         }
@@ -101,10 +157,27 @@ final class CsvRows {
         }
 
         /**
-         * Reads the next record, storing field {@code i} into {@code row[wanted[i]]} when that is not -1; returns
-         * the record's width, or -1 at the end.
+         * The end of an unquoted field. A separate small method: called once per field, it is compiled after a few
+         * hundred calls, while a long loop inlined in a method entered once per table would stay interpreted.
          */
-        int fields(int[] wanted, String[] row) {
+        private static int fieldEnd(byte[] b, int from) {
+            int i = from;
+            int n = b.length;
+            while (i < n) {
+                byte c = b[i];
+                if (c == ',' || c == '\n' || c == '\r') {
+                    return i;
+                }
+                i++;
+            }
+            return n;
+        }
+
+        /**
+         * Reads the next record, recording field {@code i} as column {@code wanted[i]} of {@code row} when that is
+         * not -1; returns the record's width, or -1 at the end.
+         */
+        int fields(int[] wanted, Row row) {
             if (skipBlank() >= b.length) {
                 return -1;
             }
@@ -112,7 +185,6 @@ final class CsvRows {
             while (true) {
                 int target = field < wanted.length ? wanted[field] : -1;
                 int end;
-                String value = null;
                 if (pos < b.length && b[pos] == '"') {
                     ByteArrayOutputStream buf = new ByteArrayOutputStream();
                     int p = pos + 1;
@@ -133,26 +205,26 @@ final class CsvRows {
                             break;
                         }
                     }
-                    if (target >= 0 || collect != null) {
-                        value = new String(buf.toByteArray(), StandardCharsets.UTF_8);
-                    }
                     if (end < b.length && b[end] != ',' && b[end] != '\n' && b[end] != '\r') {
                         throw new IllegalArgumentException(name + ": text after a closing quote");
                     }
-                } else {
-                    end = pos;
-                    while (end < b.length && b[end] != ',' && b[end] != '\n' && b[end] != '\r') {
-                        end++;
-                    }
                     if (target >= 0 || collect != null) {
-                        value = new String(b, pos, end - pos, StandardCharsets.UTF_8);
+                        String value = new String(buf.toByteArray(), StandardCharsets.UTF_8);
+                        if (target >= 0) {
+                            row.setQuoted(target, value);
+                        }
+                        if (collect != null) {
+                            collect.add(value);
+                        }
                     }
-                }
-                if (target >= 0) {
-                    row[target] = value;
-                }
-                if (collect != null) {
-                    collect.add(value);
+                } else {
+                    end = fieldEnd(b, pos);
+                    if (target >= 0) {
+                        row.set(target, pos, end);
+                    }
+                    if (collect != null) {
+                        collect.add(new String(b, pos, end - pos, StandardCharsets.UTF_8));
+                    }
                 }
                 field++;
                 if (end < b.length && b[end] == ',') {
