@@ -230,6 +230,36 @@ class CsvOutputWriterTest {
         assertThat(CsvOutputWriter.safe("x".repeat(500))).hasSize(100);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void write_twoRunsSavingConcurrently_loseNoRow() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String id : List.of("a", "b")) {
+                CsvOutputWriter w = writer(false);
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 25; i++) {
+                        w.write(TestResults.run(id).emissionsKg(i).build());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<CsvText.Record> rows = rows();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.subList(1, 3)).extracting(r -> value(r.fields(), "run_id")).containsExactlyInAnyOrder("a", "b");
+        assertThat(rows.subList(1, 3)).extracting(r -> value(r.fields(), "emissions")).containsOnly("24.0");
+    }
+
     private List<CsvText.Record> rows() throws IOException {
         return CsvText.records(Files.readString(dir.resolve("emissions.csv"), StandardCharsets.UTF_8));
     }
