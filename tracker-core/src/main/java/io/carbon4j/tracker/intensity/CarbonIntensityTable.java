@@ -60,6 +60,7 @@ public final class CarbonIntensityTable {
     static final String COUNTRIES = "country-intensity.csv";
     static final String CLOUD = "cloud-regions.csv";
     static final String WORLD = "world-aggregate-intensity.csv";
+    private static final String ROWS = "rows:";
 
     static final String KEY_COUNTRY = "carbon4j.country";
     static final String KEY_REGION = "carbon4j.region";
@@ -83,6 +84,8 @@ public final class CarbonIntensityTable {
     private final boolean useGridZones;
     // Plain classes rather than lambdas here: the first lambda in a JVM costs several milliseconds of bootstrap,
     // and this code runs on the tracker's start path.
+    private final Lazy<CsvRows> zoneRows;
+    private final Lazy<CsvRows> countryRows;
     private final Lazy<Map<String, Zone>> zones;
     private final Lazy<Map<String, Region>> regions;
     private final Lazy<Countries> countries;
@@ -92,6 +95,8 @@ public final class CarbonIntensityTable {
     CarbonIntensityTable(TableSource source, boolean useGridZones) {
         this.source = Objects.requireNonNull(source, "source");
         this.useGridZones = useGridZones;
+        this.zoneRows = new Lazy<>(this, ROWS + GRID_ZONES);
+        this.countryRows = new Lazy<>(this, ROWS + COUNTRIES);
         this.zones = new Lazy<>(this, GRID_ZONES);
         this.regions = new Lazy<>(this, REGIONS);
         this.countries = new Lazy<>(this, COUNTRIES);
@@ -101,6 +106,11 @@ public final class CarbonIntensityTable {
 
     private Object load(String table) {
         switch (table) {
+            case ROWS + GRID_ZONES:
+                return table(GRID_ZONES, "zone_id", "zone_name", "country_iso2", "country_iso3", "year",
+                        "gco2eq_per_kwh", "source");
+            case ROWS + COUNTRIES:
+                return table(COUNTRIES, "iso2", "iso3", "country_name", "gco2eq_per_kwh", "year", "source");
             case GRID_ZONES:
                 return useGridZones ? loadZones() : Map.of();
             case REGIONS:
@@ -188,6 +198,56 @@ public final class CarbonIntensityTable {
         return b.build();
     }
 
+    // ---------------------------------------------------------------------------------------------- row access
+
+    // A lookup scans the parsed rows, comparing bytes, instead of first building maps of every key: a few scans of
+    // a few hundred rows cost less than creating a String and a map entry per row while the code is interpreted.
+    // The maps are built only for error messages and tests.
+
+    /** The grid zone with id {@code key} (upper case), or null; never one when zones are not used. */
+    private Zone zone(String key) {
+        if (!useGridZones) {
+            return null;
+        }
+        for (CsvRows.Row r : zoneRows.get().rows()) {
+            if (r.equalsAscii(0, key)) {
+                return new Zone(r.get(0).toUpperCase(Locale.ROOT), r);
+            }
+        }
+        return null;
+    }
+
+    /** The country with ISO alpha-2 or alpha-3 {@code code} (upper case) in either table, or null. */
+    private CountryRef countryRef(String code) {
+        int column = code.length() == 2 ? 0 : code.length() == 3 ? 1 : -1;
+        if (column < 0) {
+            return null;
+        }
+        for (CsvRows.Row r : countryRows.get().rows()) {
+            if (r.equalsAscii(column, code)) {
+                return new CountryRef(r.get(0), r.get(1), r, 2);
+            }
+        }
+        if (useGridZones) {
+            for (CsvRows.Row r : zoneRows.get().rows()) {
+                if (r.equalsAscii(column + 2, code) && !r.contains(0, '-')) {
+                    return new CountryRef(r.get(2), r.get(3), r, 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The Ember row of {@code iso2}, or null. */
+    private Country countryRow(String iso2) {
+        for (CsvRows.Row r : countryRows.get().rows()) {
+            if (r.equalsAscii(0, iso2)) {
+                return new Country(r.get(0), r.get(1), r);
+            }
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------------------------------------- lookup steps
 
     private CarbonIntensity cloud(GridLocation location, CountryRef given, List<String> path) {
@@ -231,7 +291,7 @@ public final class CarbonIntensityTable {
             }
         }
         CarbonIntensity.Builder b;
-        Zone zone = row.emZone().isEmpty() ? null : zones.get().get(row.emZone());
+        Zone zone = row.emZone().isEmpty() ? null : zone(row.emZone());
         String region = row.subdivision();
         if (zone != null) {
             b = CarbonIntensity.builder(zone.gramsPerKwh())
@@ -257,7 +317,7 @@ public final class CarbonIntensityTable {
                     .dataset(row.dataset())
                     .rowKey(key);
         } else {
-            CountryRef ref = countries.get().byCode.get(row.iso2());
+            CountryRef ref = countryRef(row.iso2());
             if (ref == null) {
                 throw new TrackerException("carbon4j's bundled " + CLOUD + " names country " + row.iso2()
                         + " for " + key + ", which no bundled table has");
@@ -267,7 +327,7 @@ public final class CarbonIntensityTable {
                     .cloud(provider, row.region())
                     .build();
         }
-        CountryRef ref = countries.get().byCode.get(row.iso2());
+        CountryRef ref = countryRef(row.iso2());
         return b.fallbackPath(String.join(", ", path))
                 .countryIsoCode(row.iso3())
                 .countryName(ref != null ? ref.name() : "")
@@ -281,16 +341,16 @@ public final class CarbonIntensityTable {
         if (!path.isEmpty()) {
             path.add("used region " + key);
         }
-        Zone zone = zones.get().get(key);
+        Zone zone = zone(key);
         if (zone != null) {
             if (given != null && !given.iso2().equals(zone.iso2())) {
                 throw conflict(KEY_REGION, key, zone.iso2(), given);
             }
             if (zone.id().indexOf('-') < 0) {
                 // A country-level zone given as a region: the country's own value.
-                return countryValue(countries.get().byCode.get(zone.iso2()), String.join(", ", path), "");
+                return countryValue(countryRef(zone.iso2()), String.join(", ", path), "");
             }
-            CountryRef ref = countries.get().byCode.get(zone.iso2());
+            CountryRef ref = countryRef(zone.iso2());
             return CarbonIntensity.builder(zone.gramsPerKwh())
                     .year(zone.year())
                     .dataset(zone.dataset())
@@ -306,7 +366,7 @@ public final class CarbonIntensityTable {
             if (given != null && !given.iso2().equals(row.iso2())) {
                 throw conflict(KEY_REGION, key, row.iso2(), given);
             }
-            CountryRef ref = countries.get().byCode.get(row.iso2());
+            CountryRef ref = countryRef(row.iso2());
             return CarbonIntensity.builder(row.gramsPerKwh())
                     .year(row.year())
                     .dataset(row.dataset())
@@ -321,7 +381,7 @@ public final class CarbonIntensityTable {
         if (given != null && prefix != null && !prefix.equals(given.iso2())) {
             throw conflict(KEY_REGION, key, prefix, given);
         }
-        CountryRef fallback = given != null ? given : prefix == null ? null : countries.get().byCode.get(prefix);
+        CountryRef fallback = given != null ? given : prefix == null ? null : countryRef(prefix);
         if (fallback == null) {
             List<String> known = new ArrayList<>(zones.get().keySet());
             known.addAll(regions.get().keySet());
@@ -339,7 +399,7 @@ public final class CarbonIntensityTable {
     }
 
     private CarbonIntensity countryValue(CountryRef ref, String path, String region) {
-        Zone zone = zones.get().get(ref.iso2());
+        Zone zone = zone(ref.iso2());
         if (zone != null) {
             return CarbonIntensity.builder(zone.gramsPerKwh())
                     .year(zone.year())
@@ -351,7 +411,7 @@ public final class CarbonIntensityTable {
                     .region(region)
                     .build();
         }
-        Country row = countries.get().rows.get(ref.iso2());
+        Country row = countryRow(ref.iso2());
         if (row == null) {
             // Only a zone lists this country, and zones are not in use: nothing to say about its grid.
             throw new TrackerConfigurationException("No carbon intensity for country " + ref.iso2() + " (" + ref.name()
@@ -370,14 +430,14 @@ public final class CarbonIntensityTable {
 
     private CountryRef country(String code) {
         String key = code.toUpperCase(Locale.ROOT);
-        CountryRef ref = countries.get().byCode.get(key);
+        CountryRef ref = countryRef(key);
         if (ref != null) {
             return ref;
         }
         List<String> suggestions = new ArrayList<>();
         String reserved = RESERVED.get(key);
         if (reserved != null) {
-            suggestions.add(describe(countries.get().byCode.get(reserved)));
+            suggestions.add(describe(countryRef(reserved)));
         }
         Countries all = countries.get();
         List<String> candidates = new ArrayList<>();
@@ -419,7 +479,7 @@ public final class CarbonIntensityTable {
     /** The country a region code belongs to, by its row or its ISO 3166-2 prefix; null when unknown. */
     private String regionCountry(String code) {
         String key = code.toUpperCase(Locale.ROOT);
-        Zone zone = zones.get().get(key);
+        Zone zone = zone(key);
         if (zone != null) {
             return zone.iso2();
         }
@@ -429,7 +489,7 @@ public final class CarbonIntensityTable {
         }
         int dash = key.indexOf('-');
         if (dash == 2) {
-            CountryRef ref = countries.get().byCode.get(key.substring(0, 2));
+            CountryRef ref = countryRef(key.substring(0, 2));
             return ref == null ? null : ref.iso2();
         }
         return null;
@@ -528,8 +588,7 @@ public final class CarbonIntensityTable {
     }
 
     private Map<String, Zone> loadZones() {
-        CsvRows t = table(GRID_ZONES, "zone_id", "zone_name", "country_iso2", "country_iso3", "year",
-                "gco2eq_per_kwh", "source");
+        CsvRows t = zoneRows.get();
         Map<String, Zone> map = new HashMap<>();
         for (CsvRows.Row r : t.rows()) {
             Zone z = new Zone(r.get(0).toUpperCase(Locale.ROOT), r);
@@ -550,7 +609,7 @@ public final class CarbonIntensityTable {
     }
 
     private Countries loadCountries() {
-        CsvRows t = table(COUNTRIES, "iso2", "iso3", "country_name", "gco2eq_per_kwh", "year", "source");
+        CsvRows t = countryRows.get();
         Map<String, Country> rows = new HashMap<>();
         Map<String, CountryRef> byCode = new HashMap<>();
         List<CountryRef> distinct = new ArrayList<>();

@@ -96,6 +96,26 @@ final class CsvRows {
             return new String(b, span[2 * c], span[2 * c + 1] - span[2 * c], StandardCharsets.UTF_8);
         }
 
+        /** Whether column {@code c} equals {@code key}, ignoring ASCII case; {@code key} must be ASCII. */
+        boolean equalsAscii(int c, String key) {
+            if (quoted != null && quoted[c] != null) {
+                return quoted[c].equalsIgnoreCase(key);
+            }
+            int start = span[2 * c];
+            int len = span[2 * c + 1] - start;
+            if (len != key.length()) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                int x = b[start + i];
+                int y = key.charAt(i);
+                if (x != y && (x | 0x20) != (y | 0x20) || x != y && ((x | 0x20) < 'a' || (x | 0x20) > 'z')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Whether column {@code c} is empty. */
         boolean isEmpty(int c) {
             return (quoted == null || quoted[c] == null) && span[2 * c] == span[2 * c + 1];
