@@ -147,6 +147,23 @@ class CarbonIntensityTableTest {
     }
 
     @Test
+    void lookup_gridZoneWithoutOdblTable_fallsBackToCountry() {
+        CarbonIntensity ci = permissive.lookup(GridLocation.region("US-CAL-CISO"));
+        assertThat(ci.fallbackPath()).isEqualTo("region US-CAL-CISO not found, used country US");
+        assertThat(ci.gramsPerKwh()).isEqualTo(383.55);
+        assertThat(ci.dataset()).isEqualTo("Ember Yearly Electricity Data");
+        assertThat(permissive.usesGridZones()).isFalse();
+    }
+
+    @Test
+    void lookup_utilityRegionWithoutSubdivision_usesItsRow() {
+        CarbonIntensity ci = bundled.lookup(GridLocation.region("hk-clp"));
+        assertThat(ci.gramsPerKwh()).isEqualTo(650);
+        assertThat(ci.countryIsoCode()).isEqualTo("HKG");
+        assertThat(ci.region()).isEqualTo("HK-CLP");
+    }
+
+    @Test
     void lookup_none_usesWorldAverage() {
         CarbonIntensity world = bundled.lookup(GridLocation.none());
         assertThat(world.gramsPerKwh()).isEqualTo(472.94);
