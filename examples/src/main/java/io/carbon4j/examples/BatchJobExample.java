@@ -45,8 +45,10 @@ public final class BatchJobExample {
 
     /** Processes 200,000 generated order records in batches of 20,000, measured on this machine. */
     public static void main(String[] args) throws Exception {
-        run(Examples.realBuilder("batch-job-example"), generate(200_000), 20_000, BatchJobExample::process,
-                System.out);
+        Examples.runMain("BatchJobExample", () -> {
+            run(Examples.realBuilder("batch-job-example"), generate(200_000), 20_000, BatchJobExample::process,
+                    System.out);
+        });
     }
 
     /** Runs the job, one task per batch, and prints the cost per record. */

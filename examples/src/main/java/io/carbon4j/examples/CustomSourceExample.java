@@ -31,12 +31,14 @@ public final class CustomSourceExample {
 
     /** Runs two phases of CPU work, measured by the discovered sources and the smart plug. */
     public static void main(String[] args) throws Exception {
-        EmissionsTracker.Builder builder = Examples.realBuilder("custom-source-example")
-                .addPowerSource(new SmartPlugProvider());
-        Path markdown = Path.of("carbon4j-output", "emissions.md");
-        run(builder, markdown, List.of(
-                new Phase("sort", () -> sort(4_000_000)),
-                new Phase("matrix-multiply", () -> multiply(384))), System.out);
+        Examples.runMain("CustomSourceExample", () -> {
+            EmissionsTracker.Builder builder = Examples.realBuilder("custom-source-example")
+                    .addPowerSource(new SmartPlugProvider());
+            Path markdown = Path.of("carbon4j-output", "emissions.md");
+            run(builder, markdown, List.of(
+                    new Phase("sort", () -> sort(4_000_000)),
+                    new Phase("matrix-multiply", () -> multiply(384))), System.out);
+        });
     }
 
     /** Registers the Markdown writer, runs the phases as tasks, and prints the table. */

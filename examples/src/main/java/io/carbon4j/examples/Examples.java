@@ -3,6 +3,8 @@ package io.carbon4j.examples;
 import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.EmissionsTracker;
+import io.carbon4j.tracker.SourceReport;
+import io.carbon4j.tracker.TrackerConfigurationException;
 import io.carbon4j.tracker.TrackerProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,6 +39,25 @@ final class Examples {
         return builder;
     }
 
+    /** A piece of work that may throw. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs an example's {@code main} body; a configuration error (a bad {@code carbon4j.*} value) is printed
+     * without a stack trace and exits with status 2, as the demo does.
+     */
+    static void runMain(String example, Body body) throws Exception {
+        try {
+            body.run();
+        } catch (TrackerConfigurationException e) {
+            System.err.println(example + ": configuration error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
     /** A daemon pool with one thread per core. */
     static ExecutorService pool(int threads) {
         return Executors.newFixedThreadPool(threads, r -> {
@@ -56,8 +77,32 @@ final class Examples {
         return tasks.stream().mapToDouble(EmissionsResult::emissionsKg).sum();
     }
 
+    /**
+     * Training and held-out data drawn from the same rule: {@link TinyMlp.Data} draws its rule from the seed, then
+     * the samples in order, so the first {@code train} samples of a larger set with the same seed are exactly the
+     * training set, and the rest are unseen samples of the same rule.
+     */
+    static TinyMlp.Data[] trainAndHeldOut(int train, int heldOut, int features, long seed) {
+        return new TinyMlp.Data[] {new TinyMlp.Data(train, features, seed), new TinyMlp.Data(train + heldOut, features, seed)};
+    }
+
+    /** Accuracy of {@code mlp} on the samples of {@code data} from index {@code from} on. */
+    static double accuracy(TinyMlp mlp, TinyMlp.Data data, int from) {
+        double[] hidden = new double[mlp.hidden];
+        int ok = 0;
+        for (int k = from; k < data.y.length; k++) {
+            if ((mlp.predict(data.x[k], hidden) >= 0.5 ? 1 : 0) == data.y[k]) {
+                ok++;
+            }
+        }
+        return ok / (double) Math.max(1, data.y.length - from);
+    }
+
     /** The sources and intensity lines every example ends with: what the figures rest on. */
     static void printProvenance(EmissionsResult r, PrintStream out) {
+        for (SourceReport s : r.sources()) {
+            out.println("source " + s);
+        }
         out.printf(Locale.ROOT, "cpu %s (%s), gpu %s (%s), ram %s (%s)%n",
                 r.cpu().provenance().key(), r.cpu().method(),
                 r.gpu().provenance().key(), r.gpu().method(),

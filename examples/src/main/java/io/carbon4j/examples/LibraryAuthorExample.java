@@ -22,27 +22,28 @@ public final class LibraryAuthorExample {
 
     /** Fits a model with the library, measured on this machine's real power sources. */
     public static void main(String[] args) throws Exception {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Examples.pool(threads);
-        try {
-            TinyMlp mlp = new TinyMlp(64, 64, 3);
-            TinyMlp.Data train = new TinyMlp.Data(20_000, 64, 1);
-            TinyMlp.Data test = new TinyMlp.Data(5_000, 64, 2);
-            Trainer.Model model = new Trainer.Model() {
-                @Override
-                public double trainEpoch() throws Exception {
-                    return mlp.trainEpoch(train, 256, 0.5, pool, threads);
-                }
+        Examples.runMain("LibraryAuthorExample", () -> {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            ExecutorService pool = Examples.pool(threads);
+            try {
+                TinyMlp mlp = new TinyMlp(64, 64, 3);
+                TinyMlp.Data[] data = Examples.trainAndHeldOut(20_000, 5_000, 64, 1);
+                Trainer.Model model = new Trainer.Model() {
+                    @Override
+                    public double trainEpoch() throws Exception {
+                        return mlp.trainEpoch(data[0], 256, 0.5, pool, threads);
+                    }
 
-                @Override
-                public double evaluate() throws Exception {
-                    return mlp.accuracy(test, pool, threads);
-                }
-            };
-            run(Examples.realBuilder("library-author-example"), model, 5, System.out);
-        } finally {
-            pool.shutdownNow();
-        }
+                    @Override
+                    public double evaluate() {
+                        return Examples.accuracy(mlp, data[1], data[0].y.length);
+                    }
+                };
+                run(Examples.realBuilder("library-author-example"), model, 5, System.out);
+            } finally {
+                pool.shutdownNow();
+            }
+        });
     }
 
     /** Starts the tracker, hands it to the library, and prints the library's tasks. */

@@ -18,8 +18,7 @@ class TrainingLoopExampleTest {
 
     private final Bench bench = new Bench(100.0);
     private final ExecutorService pool = Examples.pool(2);
-    private final TinyMlp.Data train = new TinyMlp.Data(256, 8, 1);
-    private final TinyMlp.Data validation = new TinyMlp.Data(64, 8, 2);
+    private final TinyMlp.Data[] data = Examples.trainAndHeldOut(256, 64, 8, 1);
 
     @AfterEach
     void stopPool() {
@@ -28,7 +27,7 @@ class TrainingLoopExampleTest {
 
     /** A real model whose phases also advance the bench clock by fixed amounts. */
     private Model timed(int hidden, double epochSeconds, double validationSeconds, double querySeconds) {
-        Model real = new TrainingLoopExample.MlpModel(new TinyMlp(8, hidden, 3), train, validation, pool, 2);
+        Model real = new TrainingLoopExample.MlpModel(new TinyMlp(8, hidden, 3), data[0], data[1], pool, 2);
         return new Model() {
             @Override
             public double trainEpoch() throws Exception {
@@ -90,6 +89,26 @@ class TrainingLoopExampleTest {
         assertThat(TrainingLoopExample.breakEvenQueries(cheap, dear).getAsDouble()).isCloseTo(1000.0, within(1e-9));
         assertThat(TrainingLoopExample.breakEvenLine(cheap, dear)).contains("X's extra training (400.0 J) pays back"
                 + " after 1000 queries");
+    }
+
+    @Test
+    void breakEvenLine_nothingMeasured_saysSo() {
+        Cost a = new Cost("A", 1, 0, 0, 0, 0, 10, 0, 0);
+        Cost b = new Cost("B", 1, 0, 0, 0, 0, 10, 0, 0);
+
+        assertThat(TrainingLoopExample.breakEvenLine(a, b)).contains("no energy was measured");
+    }
+
+    @Test
+    void accuracy_heldOutSamplesOfSameRule_betterThanChance() throws Exception {
+        TinyMlp.Data[] d = Examples.trainAndHeldOut(2_000, 500, 8, 1);
+        TinyMlp mlp = new TinyMlp(8, 8, 3);
+        for (int epoch = 0; epoch < 5; epoch++) {
+            mlp.trainEpoch(d[0], 64, 0.5, pool, 2);
+        }
+
+        assertThat(d[1].x[1_999]).containsExactly(d[0].x[1_999]);
+        assertThat(Examples.accuracy(mlp, d[1], 2_000)).isGreaterThan(0.8);
     }
 
     @Test
