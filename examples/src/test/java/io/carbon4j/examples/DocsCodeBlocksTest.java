@@ -121,7 +121,7 @@ class DocsCodeBlocksTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("blocks")
-    void block_compiles(Block block) {
+    void block_documented_compiles(Block block) {
         assertThat(compile(block)).as("compiling the %s block at %s:%n%s", block.kind(), block, block.code())
                 .isEmpty();
     }
