@@ -203,6 +203,7 @@ public final class Demo {
         int hidden = 64;
         int minEpochs = 2;
         int maxEpochs = 1000;
+        /** Where unset keys are read from; tests replace it. */
         ConfigSource config = ConfigSource.system();
         java.util.function.Consumer<EmissionsTracker.Builder> customize = b -> {};
 

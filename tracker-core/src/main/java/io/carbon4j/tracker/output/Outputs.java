@@ -1,14 +1,17 @@
 package io.carbon4j.tracker.output;
 
-import io.carbon4j.tracker.EmissionsResult;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The built-in output writers. (First version: the complete writers land with the outputs work.)
+ * The built-in output writers. Each file writer rewrites its file atomically (temporary file, fsync, rename) on
+ * every save, creates the directory when missing, and throws {@link java.io.IOException} from
+ * {@link OutputWriter#write} when it cannot write (the tracker then logs it, keeps running, and reports it in
+ * {@code EmissionsResult.outputErrors()}). See {@code docs/outputs.md}.
+ *
+ * <h2>Thread safety</h2>
+ * The writers serialise access to a shared file among all writers of this JVM and, where the file system
+ * supports locks, among processes.
  *
  * @since 0.1.0
  */
@@ -16,59 +19,29 @@ public final class Outputs {
 
     private Outputs() {}
 
-    /** {@code emissions.csv} in {@code dir}, CodeCarbon's columns; {@code update} replaces this run's row. */
+    /**
+     * {@code emissions.csv} in {@code dir}: CodeCarbon's 38 columns in its order and units, one row per run. Saves
+     * of the same run replace its row. In append mode ({@code update} false) the run's first save adds a row at
+     * the end; in update mode it replaces any earlier row with the same run id. A file whose header differs is
+     * kept as {@code emissions.csv.N.bak} and a new file started. A run with tasks also gets
+     * {@code emissions_<experiment>_<run_id>.csv}, one row per task.
+     */
     public static OutputWriter csv(Path dir, boolean update) {
         Objects.requireNonNull(dir, "dir");
-        return new OutputWriter() {
-            @Override
-            public String name() {
-                return "csv";
-            }
-
-            @Override
-            public void write(EmissionsResult result) throws IOException {
-                throw new IOException("csv output not yet implemented");
-            }
-        };
+        return new CsvOutputWriter(dir, update, null);
     }
 
-    /** {@code emissions.jsonl} in {@code dir}. */
+    /**
+     * {@code emissions.jsonl} in {@code dir}: one JSON object per run with the CSV's fields and carbon4j's own
+     * (provenance, channels, sources, intensity source, sampling, tasks); saves of the same run replace its line.
+     */
     public static OutputWriter jsonl(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        return new OutputWriter() {
-            @Override
-            public String name() {
-                return "jsonl";
-            }
-
-            @Override
-            public void write(EmissionsResult result) throws IOException {
-                throw new IOException("jsonl output not yet implemented");
-            }
-        };
+        return new JsonlOutputWriter(dir, null);
     }
 
-    /** An SLF4J INFO line at start and at stop. */
+    /** One SLF4J INFO line (logger {@code io.carbon4j.tracker}) at start and one at stop. */
     public static OutputWriter log() {
-        Logger log = LoggerFactory.getLogger("io.carbon4j.tracker");
-        return new OutputWriter() {
-            @Override
-            public String name() {
-                return "log";
-            }
-
-            @Override
-            public void start(EmissionsResult initial) {
-                log.info("carbon4j started run {}: sources {}; intensity {}", initial.runId(), initial.sources(),
-                        initial.carbonIntensity().describe());
-            }
-
-            @Override
-            public void write(EmissionsResult result) {
-                if (result.isFinal()) {
-                    log.info("carbon4j stopped: {}", result);
-                }
-            }
-        };
+        return new LogOutputWriter();
     }
 }

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>This is the hot path: a steady-state read allocates nothing. The channel and a small direct buffer are kept,
  * sysfs is read with {@code pread} at position 0 (sysfs regenerates an attribute's text for a read at offset 0;
  * reading on from the previous position would return end-of-file), and the digits are parsed from the bytes.
- * Failures are answered with {@link UnsignedDecimal#INVALID}, never thrown. A failed read (an I/O error or text
- * that is not a number) closes the channel, and a later read reopens it: the file may have been replaced (a
- * hot-plugged zone, a bind-mounted copy). Consecutive failures back off (reopen at the next read, then after 1, 2,
+ * Failures are answered with {@link UnsignedDecimal#INVALID}, never thrown. An I/O error closes the channel, and a
+ * later read reopens it: the file may have been replaced (a hot-plugged zone, a bind-mounted copy); text that is not
+ * a number is read again at the next sample, and after a few such reads in a row the file is reopened at once. Consecutive failures back off (reopen at the next read, then after 1, 2,
  * 4 ... 64 skipped reads), so a vanished or broken zone costs no exception and no allocation on every sample.
  *
  * <p>Not thread-safe; confined to the sampler thread like the source that owns it.
@@ -34,6 +34,9 @@ final class CounterFile implements AutoCloseable {
     private SeekableByteChannel channel;
     private FileChannel fileChannel;
     private int backoff;
+    private int invalidReads;
+    /** Consecutive unparsable reads after which the channel is reopened (without back-off). */
+    private static final int REOPEN_AFTER_INVALID = 4;
     private int skip;
     private boolean closed;
 
@@ -79,11 +82,16 @@ final class CounterFile implements AutoCloseable {
         long value = buffer.hasRemaining()
                 ? UnsignedDecimal.parse(buffer, 0, buffer.position())
                 : UnsignedDecimal.INVALID;
-        if (value == UnsignedDecimal.INVALID) {
-            failed();
-        } else {
+        if (value != UnsignedDecimal.INVALID) {
             backoff = 0;
+            invalidReads = 0;
+        } else if (++invalidReads >= REOPEN_AFTER_INVALID) {
+            // The file may have been replaced and this channel still reads the old one: reopen at the next read.
+            invalidReads = 0;
+            closeChannel();
         }
+        // Unparsable content from a file that could be read (empty, garbage) costs no back-off: the next sample
+        // reads it again. Skipping reads here could let the counter wrap unseen.
         return value;
     }
 

@@ -46,9 +46,10 @@ class RaplPowerSourceProviderTest {
     @Test
     void registration_moduleAndServicesFile_nameTheProvider() throws Exception {
         String service = PowerSourceProvider.class.getName();
-        try (InputStream in = RaplPowerSourceProvider.class.getClassLoader()
-                .getResourceAsStream("META-INF/services/" + service)) {
-            assertThat(in).isNotNull();
+        // Other modules on the path (tracker-core's estimators) have a services file too: read this module's own.
+        java.net.URL own = RaplPowerSourceProvider.class.getProtectionDomain().getCodeSource().getLocation();
+        java.nio.file.Path file = java.nio.file.Path.of(own.toURI()).resolve("META-INF/services/" + service);
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip())
                     .isEqualTo(RaplPowerSourceProvider.class.getName());
         }
