@@ -2,8 +2,8 @@ package io.carbon4j.tracker.bench;
 
 import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.EmissionsTracker;
+import io.carbon4j.tracker.SourceReport;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,7 +16,9 @@ import java.util.Locale;
  * figures (time from JVM start to main, loaded classes) are read after the timed part, so that the management
  * classes they need are not loaded for the tracker in advance.
  *
- * <p>Usage: {@code StartLatency rapl|discover}
+ * <p>Usage: {@code StartLatency rapl|discover RAPL_ROOT OUTPUT_DIR}. The runner builds the fake powercap tree and
+ * removes the output directory, so that this JVM does nothing before the timed part that a real application would
+ * not do (building the tree here would load the file-system classes ahead of the tracker).
  */
 public final class StartLatency {
 
@@ -24,26 +26,25 @@ public final class StartLatency {
 
     public static void main(String[] args) throws Exception {
         long mainMillis = System.currentTimeMillis();
-        String variant = args.length > 0 ? args[0] : "discover";
-        try (FakePowercapTree tree = new FakePowercapTree()) {
-            Path out = Files.createTempDirectory("carbon4j-bench-out");
-            try {
-                long t0 = System.nanoTime();
-                EmissionsTracker tracker = TrackerPresets.builder(variant, tree.root(), out).start();
-                long t1 = System.nanoTime();
-                EmissionsResult result = tracker.stop();
-                long t2 = System.nanoTime();
-                if (result.sources().stream().noneMatch(r -> r.name().equals("rapl")
-                        && r.status() == io.carbon4j.tracker.SourceReport.Status.USED)) {
-                    throw new IllegalStateException("RAPL was not used: " + result.sources());
-                }
-                long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-                int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-                System.out.printf(Locale.ROOT, "RESULT start_ms=%.3f stop_ms=%.3f jvm_to_main_ms=%d classes=%d%n",
-                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, mainMillis - jvmStart, classes);
-            } finally {
-                FakePowercapTree.deleteTree(out);
-            }
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: StartLatency rapl|discover RAPL_ROOT OUTPUT_DIR");
         }
+        Path root = Path.of(args[1]);
+        Path out = Path.of(args[2]);
+        long t0 = System.nanoTime();
+        EmissionsTracker tracker = TrackerPresets.builder(args[0], root, out).start();
+        long t1 = System.nanoTime();
+        EmissionsResult result = tracker.stop();
+        long t2 = System.nanoTime();
+        if (result.sources().stream().noneMatch(r -> r.name().equals("rapl") && r.status() == SourceReport.Status.USED)) {
+            throw new IllegalStateException("RAPL was not used: " + result.sources());
+        }
+        if (!result.outputErrors().isEmpty()) {
+            throw new IllegalStateException("outputs failed: " + result.outputErrors());
+        }
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+        System.out.printf(Locale.ROOT, "RESULT start_ms=%.3f stop_ms=%.3f jvm_to_main_ms=%d classes=%d%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, mainMillis - jvmStart, classes);
     }
 }

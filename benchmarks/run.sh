@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs carbon4j's cost benchmarks: per-sample cost and allocation (JMH), cold and warm start/stop latency,
+# whole-process overhead, retained heap. See docs/benchmarks.md for what each figure means.
+#
+#   ./mvnw -q -DskipTests package     # builds benchmarks/target/benchmarks.jar (the build never runs benchmarks)
+#   benchmarks/run.sh                 # quick set: short JMH settings, short runs (about 6 minutes)
+#   benchmarks/run.sh --full          # longer JMH settings and the full-length runs (about 20 minutes)
+#
+# Run it from anywhere; it works in the repository root (the NVML benchmarks find or build the fake libnvidia-ml
+# from tracker-nvml/src/test/c/fake_nvml.c there; without gcc and without a built fake they are skipped).
+# Everything is printed; set OUT=file to also keep a copy.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+JAR=benchmarks/target/benchmarks.jar
+if [[ ! -f "$JAR" ]]; then
+  echo "$JAR not found; build it first: ./mvnw -q -DskipTests package" >&2
+  exit 1
+fi
+JAVA=${JAVA:-java}
+
+full=false
+if [[ "${1:-}" == "--full" ]]; then
+  full=true
+fi
+
+if $full; then
+  JMH_OPTS=(-wi 3 -i 5 -f 2 -w 2s -r 2s)
+  COLD_RUNS=30
+  OVERHEAD=(30 60)
+  ALLOC_SAMPLES=200000
+  HEAP=(100000 1000000)
+else
+  JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s)
+  COLD_RUNS=10
+  OVERHEAD=(10 20)
+  ALLOC_SAMPLES=50000
+  HEAP=(100000 1000000)
+fi
+
+nvml=true
+if [[ ! -f tracker-nvml/target/fake-nvml/libnvidia-ml.so.1 ]] && ! command -v gcc >/dev/null 2>&1; then
+  nvml=false
+fi
+
+{
+  echo "== machine"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
+  "$JAVA" -version 2>&1 | head -1
+  echo "uptime: $(uptime)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+
+  echo
+  echo "== JMH: per-sample cost and allocation (-prof gc)"
+  benches='SamplerBenchmark|RaplReadBenchmark'
+  if $nvml; then
+    benches="$benches|NvmlReadBenchmark"
+  else
+    echo "(NVML benchmarks skipped: no gcc and no tracker-nvml/target/fake-nvml/libnvidia-ml.so.1)"
+  fi
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -prof gc "($benches)" 2>&1 | sed -n '/^Benchmark /,$p'
+
+  echo
+  echo "== allocation per sample, per thread (sampling thread and reader threads)"
+  "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.AllocationCheck "$ALLOC_SAMPLES"
+
+  echo
+  echo "== cold start and stop: fresh JVMs (uptime: $(cut -d' ' -f1-3 /proc/loadavg))"
+  "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.StartLatencyRunner "$COLD_RUNS" discover rapl phases
+
+  echo
+  echo "== warm start and stop (JMH, fresh output directory per invocation)"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" StartStopBenchmark 2>&1 | sed -n '/^Benchmark /,$p'
+
+  echo
+  echo "== whole-process overhead (uptime: $(cut -d' ' -f1-3 /proc/loadavg))"
+  "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead "${OVERHEAD[@]}" machine
+
+  echo
+  echo "== retained heap against run length"
+  "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.RetainedHeap "${HEAP[@]}" machine
+
+  echo
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | if [[ -n "${OUT:-}" ]]; then tee "$OUT"; else cat; fi
