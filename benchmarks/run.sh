@@ -3,8 +3,8 @@
 # whole-process overhead, retained heap. See docs/benchmarks.md for what each figure means.
 #
 #   ./mvnw -q -DskipTests package     # builds benchmarks/target/benchmarks.jar (the build never runs benchmarks)
-#   benchmarks/run.sh                 # quick set: short JMH settings, short runs (about 6 minutes)
-#   benchmarks/run.sh --full          # longer JMH settings and the full-length runs (about 20 minutes)
+#   benchmarks/run.sh                 # quick set: short JMH settings, short runs (about 10 minutes)
+#   benchmarks/run.sh --full          # longer JMH settings and the full-length runs (about 35 minutes)
 #
 # Run it from anywhere; it works in the repository root (the NVML benchmarks find or build the fake libnvidia-ml
 # from tracker-nvml/src/test/c/fake_nvml.c there; without gcc and without a built fake they are skipped).
@@ -31,7 +31,7 @@ if $full; then
   ALLOC_SAMPLES=200000
   HEAP=(100000 1000000)
 else
-  JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s)
+  JMH_OPTS=(-wi 2 -i 3 -f 1 -w 1s -r 1s -p gpus=1)
   COLD_RUNS=10
   OVERHEAD=(10 20)
   ALLOC_SAMPLES=50000
@@ -75,7 +75,10 @@ fi
 
   echo
   echo "== whole-process overhead (uptime: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "-- as a run of minutes is: the sampler's code and the executor's mostly interpreted"
   "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead "${OVERHEAD[@]}" machine
+  echo "-- as a long run is: the same code compiled first"
+  "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead "${OVERHEAD[@]}" machine prewarm
 
   echo
   echo "== retained heap against run length"
