@@ -4,7 +4,7 @@
 #
 #   ./mvnw -q -DskipTests package     # builds benchmarks/target/benchmarks.jar (the build never runs benchmarks)
 #   benchmarks/run.sh                 # quick set: short JMH settings, short runs (about 10 minutes)
-#   benchmarks/run.sh --full          # longer JMH settings and the full-length runs (about 35 minutes)
+#   benchmarks/run.sh --full          # longer JMH settings and the full-length runs (about 30 minutes)
 #
 # Run it from anywhere; it works in the repository root (the NVML benchmarks find or build the fake libnvidia-ml
 # from tracker-nvml/src/test/c/fake_nvml.c there; without gcc and without a built fake they are skipped).
@@ -20,9 +20,11 @@ fi
 JAVA=${JAVA:-java}
 
 full=false
-if [[ "${1:-}" == "--full" ]]; then
-  full=true
-fi
+case "${1:-}" in
+  "") ;;
+  --full) full=true ;;
+  *) echo "usage: benchmarks/run.sh [--full]" >&2; exit 2 ;;
+esac
 
 if $full; then
   JMH_OPTS=(-wi 3 -i 5 -f 2 -w 2s -r 2s)
