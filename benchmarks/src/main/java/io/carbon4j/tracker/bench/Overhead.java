@@ -47,12 +47,16 @@ import java.util.concurrent.locks.LockSupport;
  * measured tracker runs compiled code, and an executor ticks every 100 us for 3 s, so that the executor's own
  * (JDK) code is compiled too, as it is in an application that uses executors: the cost of a long run.
  *
- * <p>Usage: {@code Overhead [seconds at 100 ms] [seconds at 1 s] [machine|process] [prewarm]} (default 30 60
- * machine).
+ * <p>With {@code nosave}, the outputs are written only at stop (save interval one hour), so that a run of 60 s or more
+ * measures sampling alone; by default the periodic save (CSV and JSONL every 60 s) is in it.
+ *
+ * <p>Usage: {@code Overhead [seconds at 100 ms] [seconds at 1 s] [machine|process] [prewarm] [nosave]} (default 30
+ * 60 machine; 0 seconds skips that interval).
  */
 public final class Overhead {
 
     private static volatile long sink;
+    private static Duration saveInterval = Duration.ofSeconds(60);
 
     private Overhead() {}
 
@@ -64,9 +68,11 @@ public final class Overhead {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf(Locale.ROOT, "overhead: %d CPUs, load average %.2f, tracking mode %s%n",
-                Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), mode);
-        boolean prewarm = args.length > 3 && args[3].equals("prewarm");
+        List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+        boolean prewarm = flags.contains("prewarm");
+        saveInterval = flags.contains("nosave") ? Duration.ofHours(1) : Duration.ofSeconds(60);
+        System.out.printf(Locale.ROOT, "overhead: %d CPUs, load average %.2f, tracking mode %s, outputs saved every %s%n",
+                Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), mode, saveInterval);
         // Warm up the workload and the tracker once, so that neither measured run pays for compilation.
         long perSecond = calibrate();
         try (FakePowercapTree tree = new FakePowercapTree()) {
@@ -93,8 +99,13 @@ public final class Overhead {
             Path out = Files.createTempDirectory("carbon4j-bench-out");
             try {
                 measure(tree, out, Duration.ofMillis(100), 2, perSecond * 2, mode, threads, os, true);
-                measure(tree, out, Duration.ofMillis(100), seconds100, perSecond * seconds100, mode, threads, os, false);
-                measure(tree, out, Duration.ofSeconds(1), seconds1s, perSecond * seconds1s, mode, threads, os, false);
+                if (seconds100 > 0) {
+                    measure(tree, out, Duration.ofMillis(100), seconds100, perSecond * seconds100, mode, threads, os,
+                            false);
+                }
+                if (seconds1s > 0) {
+                    measure(tree, out, Duration.ofSeconds(1), seconds1s, perSecond * seconds1s, mode, threads, os, false);
+                }
             } finally {
                 FakePowercapTree.deleteTree(out);
             }
@@ -131,6 +142,7 @@ public final class Overhead {
         long[] before = run(iterations, os);
         EmissionsTracker tracker = TrackerPresets.builder("rapl", tree.root(), out)
                 .samplingInterval(interval)
+                .saveInterval(saveInterval)
                 .trackingMode(mode)
                 .start();
         long intervalNanos = interval.toNanos();
