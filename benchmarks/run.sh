@@ -81,6 +81,10 @@ fi
   "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead "${OVERHEAD[@]}" machine
   echo "-- as a long run is: the same code compiled first"
   "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead "${OVERHEAD[@]}" machine prewarm
+  if $full; then
+    echo "-- sampling alone at 1 s: outputs written only at stop, not every 60 s"
+    "$JAVA" -cp "$JAR" io.carbon4j.tracker.bench.Overhead 0 "${OVERHEAD[1]}" machine prewarm nosave
+  fi
 
   echo
   echo "== retained heap against run length"
