@@ -49,7 +49,9 @@ class RaplAllocationTest {
             long after = (Long) allocated.invoke(bean);
             long bytes = after - before - probeCost;
             LOG.info("allocation: {} bytes over {} reads of {} channels", bytes, reads, source.channels().size());
-            assertThat(bytes).isLessThanOrEqualTo(256);
+            // Under one byte per read on average: a single allocation per read would be at least 16 bytes a read,
+            // while a JIT or GC event during the loop can account for a few hundred bytes once.
+            assertThat(bytes).isLessThan(reads);
         }
     }
 }
