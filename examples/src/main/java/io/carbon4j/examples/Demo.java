@@ -79,8 +79,10 @@ public final class Demo {
             TinyMlp.Data train;
             TinyMlp.Data validation;
             try (TaskScope prep = tracker.task("data-generation")) {
-                train = new TinyMlp.Data(options.samples, options.features, 1);
-                validation = new TinyMlp.Data(options.samples / 4, options.features, 2);
+                // One rule, split: validation must be unseen samples of the rule the model learns.
+                TinyMlp.Data all = new TinyMlp.Data(options.samples + options.samples / 4, options.features, 1);
+                train = all.slice(0, options.samples);
+                validation = all.slice(options.samples, all.y.length);
             }
             TinyMlp model = new TinyMlp(options.features, options.hidden, 3);
             long deadline = System.nanoTime() + (long) (options.seconds * 0.75e9);

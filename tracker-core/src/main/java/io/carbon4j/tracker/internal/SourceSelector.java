@@ -40,10 +40,13 @@ final class SourceSelector {
     static final class Selection {
         final List<SourceSlot> slots;
         final List<SourceReport> reports;
+        /** What each provider said it can report, by name (empty when it did not say). */
+        final Map<String, Set<Component>> declared;
 
-        Selection(List<SourceSlot> slots, List<SourceReport> reports) {
+        Selection(List<SourceSlot> slots, List<SourceReport> reports, Map<String, Set<Component>> declared) {
             this.slots = slots;
             this.reports = reports;
+            this.declared = declared;
         }
     }
 
@@ -173,7 +176,11 @@ final class SourceSelector {
             slots.add(new SourceSlot(c.name, source, channels, assigned));
             reports.add(new SourceReport(c.name, Status.USED, c.reason, used));
         }
-        return new Selection(slots, reports);
+        Map<String, Set<Component>> declared = new LinkedHashMap<>();
+        for (Map.Entry<String, PowerSourceProvider> e : providers.entrySet()) {
+            declared.put(e.getKey(), declaredComponents(e.getValue()));
+        }
+        return new Selection(slots, reports, declared);
     }
 
     private static void discover(ClassLoader loader, Map<String, PowerSourceProvider> providers, List<SourceReport> reports) {
