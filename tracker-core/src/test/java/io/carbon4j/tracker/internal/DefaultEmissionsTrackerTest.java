@@ -240,6 +240,27 @@ class DefaultEmissionsTrackerTest {
     }
 
     @Test
+    void sampleOnce_negativeThenRecovered_skipsBadReadsAndResumes() {
+        FakeSource cpu = FakeSource.cpu("fake", 10);
+        DefaultEmissionsTracker tracker = started(builder(cpu));
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = -5.0;
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = Double.POSITIVE_INFINITY;
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = null;
+        clock.advanceSeconds(1);
+        EmissionsResult r = tracker.stop();
+
+        // The counter kept running while its reads were bad: the first good read after them counts it all.
+        assertThat(r.cpu().energyJoules()).isCloseTo(40.0, within(1e-9));
+        assertThat(r.channels().get(0).missedReads()).isEqualTo(2);
+    }
+
+    @Test
     void sampleOnce_counterGoesBackwards_rebasesWithoutNegativeEnergy() {
         FakeSource cpu = FakeSource.cpu("fake", 10);
         DefaultEmissionsTracker tracker = started(builder(cpu));
