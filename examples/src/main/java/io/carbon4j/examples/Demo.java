@@ -154,6 +154,11 @@ public final class Demo {
         for (ComponentEnergy c : List.of(r.cpu(), r.gpu(), r.ram())) {
             out.printf(Locale.ROOT, "%-4s %10.2f J  %-12s %s%n", c.component().key(), c.energyJoules(),
                     c.provenance().key(), c.method());
+            if (r.trackingMode() == io.carbon4j.tracker.TrackingMode.PROCESS && c.machineEnergyJoules() > 0) {
+                out.printf(Locale.ROOT, "     this process %.2f J (%.1f%%) of the machine's %.2f J; unattributed %.2f J%n",
+                        c.energyJoules(), 100 * c.energyJoules() / c.machineEnergyJoules(), c.machineEnergyJoules(),
+                        c.unattributedJoules());
+            }
         }
         out.println("sources:");
         for (SourceReport s : r.sources()) {
