@@ -54,9 +54,11 @@ class PowerSourceContractSelfTest {
         }
     }
 
-    /** A source whose faults the subclasses choose; two CPU channels drawing 1 J per read. */
+    /** A source whose faults the subclasses choose; two CPU channels moving {@code step} joules per read. */
     private static class Broken implements PowerSource {
         final List<Channel> channels;
+        double step = 1;
+        boolean forgetSecond;
         double joules;
         int closes;
 
@@ -72,9 +74,11 @@ class PowerSourceContractSelfTest {
 
         @Override
         public void read(EnergySample sample) {
-            joules++;
+            joules += step;
             sample.setJoules(0, joules);
-            sample.setJoules(1, joules);
+            if (!forgetSecond) {
+                sample.setJoules(1, joules);
+            }
         }
 
         @Override
@@ -95,12 +99,9 @@ class PowerSourceContractSelfTest {
     static class ForgetsChannel extends PowerSourceContract {
         @Override
         protected PowerSource createSource() {
-            return new Broken("cpu-1") {
-                @Override
-                public void read(EnergySample sample) {
-                    sample.setJoules(0, ++joules);
-                }
-            };
+            Broken source = new Broken("cpu-1");
+            source.forgetSecond = true;
+            return source;
         }
     }
 
@@ -108,14 +109,9 @@ class PowerSourceContractSelfTest {
     static class GoesBackwards extends PowerSourceContract {
         @Override
         protected PowerSource createSource() {
-            return new Broken("cpu-1") {
-                @Override
-                public void read(EnergySample sample) {
-                    joules--;
-                    sample.setJoules(0, joules);
-                    sample.setJoules(1, joules);
-                }
-            };
+            Broken source = new Broken("cpu-1");
+            source.step = -1;
+            return source;
         }
     }
 
