@@ -4,17 +4,10 @@ import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.EmissionsTracker;
 import io.carbon4j.tracker.output.OutputWriter;
-import io.carbon4j.tracker.spi.Availability;
-import io.carbon4j.tracker.spi.Channel;
 import io.carbon4j.tracker.spi.Component;
-import io.carbon4j.tracker.spi.EnergySample;
-import io.carbon4j.tracker.spi.Measurement;
-import io.carbon4j.tracker.spi.PowerSource;
-import io.carbon4j.tracker.spi.PowerSourceProvider;
-import io.carbon4j.tracker.spi.SourceContext;
+import io.carbon4j.tracker.test.FakePowerSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,7 +39,7 @@ public final class CrashChild {
         };
         EmissionsTracker.builder(ConfigSource.of(Map.of()))
                 .discoverPowerSources(false)
-                .addPowerSource(new ConstantSource())
+                .addPowerSource(new FakePowerSource("constant").channel("cpu", Component.CPU, 50.0))
                 .projectName("crash-" + mode)
                 .samplingInterval(Duration.ofMillis(20))
                 .saveInterval(Duration.ofMillis(100))
@@ -62,41 +55,5 @@ public final class CrashChild {
             System.exit(0);
         }
         new CountDownLatch(1).await();
-    }
-
-    /** 50 W on one CPU channel, from the monotonic clock. */
-    static final class ConstantSource implements PowerSourceProvider, PowerSource {
-        private SourceContext context;
-        private long start;
-
-        @Override
-        public String name() {
-            return "constant";
-        }
-
-        @Override
-        public Availability probe(SourceContext ctx) {
-            return Availability.available("50 W");
-        }
-
-        @Override
-        public PowerSource open(SourceContext ctx) {
-            context = ctx;
-            start = ctx.nanoTime();
-            return this;
-        }
-
-        @Override
-        public List<Channel> channels() {
-            return List.of(Channel.of("cpu", Component.CPU, Measurement.COUNTER, "constant 50 W"));
-        }
-
-        @Override
-        public void read(EnergySample sample) {
-            sample.setJoules(0, 50.0 * (context.nanoTime() - start) / 1e9);
-        }
-
-        @Override
-        public void close() {}
     }
 }
