@@ -93,9 +93,25 @@ final class SourceSelector {
             }
         }
 
-        List<Candidate> available = new ArrayList<>();
-        for (PowerSourceProvider p : selected) {
+        // Providers are probed and opened in priority order, so that one whose components are all covered by a
+        // higher-priority source is neither probed nor opened (an estimator never pays its cost next to RAPL).
+        List<PowerSourceProvider> ranked = new ArrayList<>(selected);
+        ranked.sort(Comparator.comparingInt(SourceSelector::safePriority).reversed());
+
+        List<SourceSlot> slots = new ArrayList<>();
+        Map<Component, String> coveredBy = new LinkedHashMap<>();
+        for (PowerSourceProvider p : ranked) {
             String name = p.name();
+            Set<Component> declared = declaredComponents(p);
+            if (!declared.isEmpty() && coveredBy.keySet().containsAll(declared)) {
+                Set<String> winners = new TreeSet<>();
+                for (Component comp : declared) {
+                    winners.add(comp.key() + " by " + coveredBy.get(comp));
+                }
+                reports.add(new SourceReport(name, Status.SKIPPED,
+                        "not probed: its components are already measured: " + String.join(", ", winners), Set.of()));
+                continue;
+            }
             Availability a;
             try {
                 a = p.probe(context);
@@ -106,28 +122,11 @@ final class SourceSelector {
                 a = Availability.unavailable("probe failed: " + describe(e));
                 LOG.warn("Power source {} could not be probed; skipping it", name, e);
             }
-            if (a.isAvailable()) {
-                available.add(new Candidate(p, name, safePriority(p), a.reason()));
-            } else {
+            if (!a.isAvailable()) {
                 reports.add(new SourceReport(name, Status.UNAVAILABLE, a.reason(), Set.of()));
-            }
-        }
-        available.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed());
-
-        List<SourceSlot> slots = new ArrayList<>();
-        Map<Component, String> coveredBy = new LinkedHashMap<>();
-        for (Candidate c : available) {
-            Set<Component> declared = declaredComponents(c.provider);
-            if (!declared.isEmpty() && coveredBy.keySet().containsAll(declared)) {
-                Set<String> winners = new TreeSet<>();
-                for (Component comp : declared) {
-                    winners.add(comp.key() + " by " + coveredBy.get(comp));
-                }
-                reports.add(new SourceReport(c.name, Status.SKIPPED,
-                        "available (" + c.reason + ") but not opened: its components are already measured: "
-                                + String.join(", ", winners), Set.of()));
                 continue;
             }
+            Candidate c = new Candidate(p, name, safePriority(p), a.reason());
             PowerSource source;
             List<Channel> channels;
             try {

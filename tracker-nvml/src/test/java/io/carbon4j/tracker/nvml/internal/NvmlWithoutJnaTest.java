@@ -32,6 +32,8 @@ class NvmlWithoutJnaTest {
         return Proxy.newProxyInstance(loader, new Class<?>[] {type}, (proxy, method, args) -> {
             switch (method.getName()) {
                 case "nvmlLibrary":
+                    // A configured library: the probe must then try JNA (without one it answers "no driver" first).
+                    return Optional.of(java.nio.file.Path.of("/nonexistent/libnvidia-ml.so.1"));
                 case "property":
                     return Optional.empty();
                 case "nanoTime":
