@@ -5,11 +5,20 @@
  * codes of nvml.h), and a few fake_nvml_* functions through which a test scripts devices, time, power, errors,
  * processes and utilisation samples, and reads back call counters. Time is the fake's own: it only moves when the
  * test calls fake_nvml_advance_ms, so the energy counter integrates the scripted power exactly.
+ *
+ * Real-time mode, for running a whole program (the demo) against the fake from another process: when nothing was
+ * scripted and the environment variable FAKE_NVML_DEVICES is set at nvmlInit_v2, the fake configures itself from
+ * it and its time follows the monotonic clock. FAKE_NVML_DEVICES is a comma-separated list of
+ * "<watts>[:power][:lost=<ms>]" per GPU: the constant power, ":power" for a GPU without the energy counter (power
+ * polling only), and ":lost=<ms>" for a GPU that falls off the bus that many milliseconds after the first init.
  */
+#define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_DEVICES 8
 #define MAX_PROCS 64
@@ -78,6 +87,20 @@ static int shutdown_calls;
 static int calls_while_uninitialized;
 static int device_calls;
 static double now_ms;
+static int realtime;
+static double realtime_origin_ms;
+static double lost_after_ms[MAX_DEVICES];
+
+static double monotonic_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The fake's time: scripted, or in real-time mode the monotonic clock since the first init. */
+static double current_ms(void) {
+    return realtime ? monotonic_ms() - realtime_origin_ms : now_ms;
+}
 
 /* ---- scripting entry points ---- */
 
@@ -141,7 +164,7 @@ static double integral_mj(const struct fake_device *d, double t_ms) {
     return e;
 }
 
-double fake_nvml_true_energy_mj(int i) { return devices[i].energy_offset_mj + integral_mj(&devices[i], now_ms); }
+double fake_nvml_true_energy_mj(int i) { return devices[i].energy_offset_mj + integral_mj(&devices[i], current_ms()); }
 
 void fake_nvml_set_energy_offset_mj(int i, double mj) { devices[i].energy_offset_mj = mj; }
 
@@ -234,7 +257,32 @@ static const char *const error_strings[] = {
     "The operating system has blocked the request.", "RM has detected an NVML/RM version mismatch.",
     "In use by another client", "Insufficient Memory", "No data"};
 
+static void configure_from_environment(void) {
+    const char *spec = getenv("FAKE_NVML_DEVICES");
+    if (spec == NULL || device_count != 0 || realtime) {
+        return;
+    }
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", spec);
+    int count = 0;
+    char *save = NULL;
+    for (char *part = strtok_r(copy, ",", &save); part != NULL && count < MAX_DEVICES;
+            part = strtok_r(NULL, ",", &save)) {
+        struct fake_device *d = &devices[count];
+        d->base_mw = atof(part) * 1000.0;
+        d->energy_result = strstr(part, ":power") != NULL ? NOT_SUPPORTED : SUCCESS;
+        const char *lost = strstr(part, ":lost=");
+        lost_after_ms[count] = lost != NULL ? atof(lost + 6) : -1;
+        snprintf(d->name, sizeof d->name, "Fake GPU %d (%s)", count, part);
+        count++;
+    }
+    fake_nvml_set_device_count(count);
+    realtime = 1;
+    realtime_origin_ms = monotonic_ms();
+}
+
 nvmlReturn_t nvmlInit_v2(void) {
+    configure_from_environment();
     init_calls++;
     if (init_result != SUCCESS) {
         return init_result;
@@ -328,6 +376,10 @@ static nvmlReturn_t check(nvmlDevice_t device) {
     if (device == NULL) {
         return INVALID_ARGUMENT;
     }
+    if (realtime && !device->is_mig && device->index < MAX_DEVICES && lost_after_ms[device->index] >= 0
+            && current_ms() >= lost_after_ms[device->index]) {
+        device->lost = 1;
+    }
     if (device->lost) {
         return GPU_IS_LOST;
     }
@@ -367,7 +419,7 @@ nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, unsigned l
         return INVALID_ARGUMENT;
     }
     /* The hardware counter has whole-millijoule steps. */
-    *energy = (unsigned long long) floor(device->energy_offset_mj + integral_mj(device, now_ms));
+    *energy = (unsigned long long) floor(device->energy_offset_mj + integral_mj(device, current_ms()));
     return SUCCESS;
 }
 
@@ -384,7 +436,7 @@ nvmlReturn_t nvmlDeviceGetPowerUsage(nvmlDevice_t device, unsigned int *power) {
     }
     double mw = device->base_mw;
     if (device->amplitude_mw != 0 && device->period_ms > 0) {
-        mw += device->amplitude_mw * sin(2 * M_PI * now_ms / device->period_ms);
+        mw += device->amplitude_mw * sin(2 * M_PI * current_ms() / device->period_ms);
     }
     *power = (unsigned int) lround(mw);
     return SUCCESS;

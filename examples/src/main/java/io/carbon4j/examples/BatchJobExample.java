@@ -52,7 +52,6 @@ public final class BatchJobExample {
     }
 
     /** Runs the job, one task per batch, and prints the cost per record. */
-    @SuppressWarnings("try") // scopes are closed by try-with-resources and need no other reference
     static Summary run(EmissionsTracker.Builder builder, List<String> records, int batchSize, RecordHandler handler,
             PrintStream out) throws Exception {
         if (batchSize < 1) {

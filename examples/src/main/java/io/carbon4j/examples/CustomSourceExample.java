@@ -42,7 +42,6 @@ public final class CustomSourceExample {
     }
 
     /** Registers the Markdown writer, runs the phases as tasks, and prints the table. */
-    @SuppressWarnings("try") // scopes are closed by try-with-resources and need no other reference
     static EmissionsResult run(EmissionsTracker.Builder builder, Path markdown, List<Phase> phases, PrintStream out) {
         EmissionsResult result;
         try (EmissionsTracker tracker = builder.addOutput(new MarkdownTableWriter(markdown)).start()) {

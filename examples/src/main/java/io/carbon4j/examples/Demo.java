@@ -79,8 +79,10 @@ public final class Demo {
             TinyMlp.Data train;
             TinyMlp.Data validation;
             try (TaskScope prep = tracker.task("data-generation")) {
-                train = new TinyMlp.Data(options.samples, options.features, 1);
-                validation = new TinyMlp.Data(options.samples / 4, options.features, 2);
+                // One rule, split: validation must be unseen samples of the rule the model learns.
+                TinyMlp.Data all = new TinyMlp.Data(options.samples + options.samples / 4, options.features, 1);
+                train = all.slice(0, options.samples);
+                validation = all.slice(options.samples, all.y.length);
             }
             TinyMlp model = new TinyMlp(options.features, options.hidden, 3);
             long deadline = System.nanoTime() + (long) (options.seconds * 0.75e9);
@@ -152,6 +154,11 @@ public final class Demo {
         for (ComponentEnergy c : List.of(r.cpu(), r.gpu(), r.ram())) {
             out.printf(Locale.ROOT, "%-4s %10.2f J  %-12s %s%n", c.component().key(), c.energyJoules(),
                     c.provenance().key(), c.method());
+            if (r.trackingMode() == io.carbon4j.tracker.TrackingMode.PROCESS && c.machineEnergyJoules() > 0) {
+                out.printf(Locale.ROOT, "     this process %.2f J (%.1f%%) of the machine's %.2f J; unattributed %.2f J%n",
+                        c.energyJoules(), 100 * c.energyJoules() / c.machineEnergyJoules(), c.machineEnergyJoules(),
+                        c.unattributedJoules());
+            }
         }
         out.println("sources:");
         for (SourceReport s : r.sources()) {

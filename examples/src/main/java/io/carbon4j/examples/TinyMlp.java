@@ -42,6 +42,16 @@ final class TinyMlp {
         final double[][] x;
         final int[] y;
 
+        private Data(double[][] x, int[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        /** The samples {@code from} (inclusive) to {@code to} (exclusive): held-out data of the same rule. */
+        Data slice(int from, int to) {
+            return new Data(java.util.Arrays.copyOfRange(x, from, to), java.util.Arrays.copyOfRange(y, from, to));
+        }
+
         Data(int n, int d, long seed) {
             Random r = new Random(seed);
             double[] truth = new double[d];

@@ -89,7 +89,6 @@ public final class TrainingLoopExample {
     }
 
     /** Trains, validates and queries each candidate under one tracker, then prints and returns the costs. */
-    @SuppressWarnings("try") // scopes are closed by try-with-resources and need no other reference
     static List<Cost> run(EmissionsTracker.Builder builder, List<Candidate> candidates, int queries, PrintStream out)
             throws Exception {
         EmissionsResult result;

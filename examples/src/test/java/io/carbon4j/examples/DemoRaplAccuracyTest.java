@@ -78,8 +78,8 @@ class DemoRaplAccuracyTest {
                 .extracting(SourceReport::name).containsExactly("rapl");
         assertThat(r.cpu().provenance()).isEqualTo(Provenance.MEASURED);
         assertThat(r.ram().provenance()).isEqualTo(Provenance.MEASURED);
-        // Several wraps happened: 40 W over ~5 s is ~200 J against a 67 J range.
-        assertThat(PACKAGE_WATTS * seconds).isGreaterThan(3 * RANGE_UJ / 1e6);
+        // Several wraps happened: 40 W over ~5 s is ~200 J against a 67 J range (at least two wraps).
+        assertThat(PACKAGE_WATTS * seconds).isGreaterThan(2 * RANGE_UJ / 1e6);
         assertThat(r.cpu().meanPowerWatts()).isCloseTo(PACKAGE_WATTS, within(PACKAGE_WATTS * 0.01));
         assertThat(r.ram().meanPowerWatts()).isCloseTo(DRAM_WATTS, within(DRAM_WATTS * 0.01));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("TOTAL (run)").contains("rapl");

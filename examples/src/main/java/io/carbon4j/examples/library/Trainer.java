@@ -50,7 +50,6 @@ public final class Trainer {
     }
 
     /** Trains {@code model} for {@code epochs} epochs and evaluates it. */
-    @SuppressWarnings("try") // scopes are closed by try-with-resources and need no other reference
     public Fit fit(Model model, int epochs, EpochListener listener) throws Exception {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1: " + epochs);

@@ -6,6 +6,7 @@ import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.EmissionsTracker;
 import io.carbon4j.tracker.NoPowerSourceException;
 import io.carbon4j.tracker.Provenance;
+import io.carbon4j.tracker.RunEnvironment;
 import io.carbon4j.tracker.SamplingStats;
 import io.carbon4j.tracker.SourceReport;
 import io.carbon4j.tracker.TaskScope;
@@ -53,6 +54,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private final String runId = UUID.randomUUID().toString();
     private final Sampler sampler;
     private final List<SourceReport> reports;
+    private final Map<String, java.util.Set<Component>> declared;
     private final List<OutputWriter> outputs;
     private final Object outputLock = new Object();
     private final ScheduledThreadPoolExecutor executor;
@@ -79,6 +81,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         this.settings = settings;
         this.clock = clock;
         this.reports = selection.reports;
+        this.declared = selection.declared;
         this.outputs = outputs;
         Duration period = settings.samplingInterval;
         for (SourceSlot slot : selection.slots) {
@@ -131,7 +134,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         CarbonIntensityProvider provider;
         boolean constant;
         if (settings.carbonIntensity.isPresent()) {
-            intensity = CarbonIntensity.forced(settings.carbonIntensity.getAsDouble());
+            intensity = CarbonIntensityTable.bundled().forced(settings.carbonIntensity.getAsDouble(), settings.location);
             provider = CarbonIntensityProvider.fixed(intensity);
             constant = true;
         } else if (customIntensity != null) {
@@ -492,6 +495,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
             gpuModel.append(e.getValue()).append(" x ").append(e.getKey());
         }
 
+        RunEnvironment environment = Environment.of(gpuCount, gpuModel.toString());
         Duration duration = Duration.ofNanos(Math.max(0, t.lastNanos - t.startNanos));
         Instant start = t.startWall != null ? t.startWall : clock.wallTime();
         Instant end = start.plus(duration);
@@ -507,7 +511,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 .trackingMode(settings.trackingMode)
                 .sources(sourceReports)
                 .channels(channels)
-                .environment(Environment.of(gpuCount, gpuModel.toString()))
+                .environment(environment)
                 .sampling(new SamplingStats(t.samples, sampler.period(), t.gaps, Duration.ofNanos(t.gapNanos)))
                 .outputErrors(errors)
                 .emissionsKg(t.state[Sampler.EMISSIONS]);
@@ -518,7 +522,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         }
         List<EmissionsResult> tasks = new ArrayList<>();
         for (Sampler.TaskTotals tt : t.tasks) {
-            tasks.add(taskResult(tt, t, start, methods, provenance, sourceReports, isFinal));
+            tasks.add(taskResult(tt, t, environment, methods, provenance, sourceReports, isFinal));
         }
         b.tasks(tasks);
         return b.build();
@@ -527,7 +531,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private EmissionsResult taskResult(
             Sampler.TaskTotals tt,
             Sampler.Totals t,
-            Instant runStart,
+            RunEnvironment environment,
             Map<Component, List<String>> methods,
             Map<Component, Provenance> provenance,
             List<SourceReport> sourceReports,
@@ -550,7 +554,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 .pue(settings.pue)
                 .trackingMode(settings.trackingMode)
                 .sources(sourceReports)
-                .environment(Environment.of(0, ""))
+                .environment(environment)
                 .sampling(new SamplingStats(0, sampler.period(), 0, Duration.ZERO));
         double[] delta = new double[Sampler.STATE];
         if (start != null && end != null) {
@@ -611,12 +615,19 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     }
 
     private String notMeasuredReason(Component c) {
-        List<String> why = new ArrayList<>();
+        // Name the providers that could have measured this component; all of them when none said so.
+        List<String> relevant = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (SourceReport r : reports) {
             if (r.status() != SourceReport.Status.USED) {
-                why.add(r.name() + " " + r.status().key() + ": " + r.reason());
+                String line = r.name() + " " + r.status().key() + ": " + r.reason();
+                all.add(line);
+                if (declared.getOrDefault(r.name(), java.util.Set.of()).contains(c)) {
+                    relevant.add(line);
+                }
             }
         }
+        List<String> why = relevant.isEmpty() ? all : relevant;
         return "not measured: no source for " + c.key() + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
     }
 

@@ -110,8 +110,10 @@ final class Sampler {
     /** Takes the first sample: starts the readers, sets every counter's baseline and the run's start. */
     void start(java.util.concurrent.ThreadFactory readerThreads) {
         for (SourceSlot slot : slots) {
-            slot.reader = new SourceReader(slot, readerThreads);
-            slot.reader.start();
+            if (!slot.inline) {
+                slot.reader = new SourceReader(slot, readerThreads);
+                slot.reader.start();
+            }
         }
         readAll(startupBudgetNanos);
         long now = clock.nanoTime();
@@ -146,7 +148,7 @@ final class Sampler {
     void finalSample() {
         boolean late = false;
         for (SourceSlot slot : slots) {
-            if (slot.inFlight && slot.reader.idle()) {
+            if (slot.inFlight && slot.reader != null && slot.reader.idle()) {
                 slot.inFlight = false;
                 slot.pendingCommit = true;
                 late = true;
@@ -168,6 +170,18 @@ final class Sampler {
         for (int s = 0; s < slots.size(); s++) {
             SourceSlot slot = slots.get(s);
             if (slot.disabled || slot.pendingCommit) {
+                continue;
+            }
+            if (slot.inline) {
+                // A source that promises not to block is read right here: no hand-off, no thread wake-ups.
+                slot.sample.clear();
+                try {
+                    slot.source.read(slot.sample);
+                    slot.inlineError = null;
+                } catch (RuntimeException | LinkageError e) {
+                    slot.inlineError = e;
+                }
+                slot.pendingCommit = true;
                 continue;
             }
             if (slot.inFlight) {
@@ -199,7 +213,7 @@ final class Sampler {
 
     /** Handles the outcome of a completed read; true when it failed. Sampler thread only. */
     private boolean failed(SourceSlot slot) {
-        Throwable e = slot.reader.error();
+        Throwable e = slot.reader != null ? slot.reader.error() : slot.inlineError;
         if (e == null) {
             slot.consecutiveFailures = 0;
             return false;

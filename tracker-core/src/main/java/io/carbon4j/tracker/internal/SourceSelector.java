@@ -40,10 +40,13 @@ final class SourceSelector {
     static final class Selection {
         final List<SourceSlot> slots;
         final List<SourceReport> reports;
+        /** What each provider said it can report, by name (empty when it did not say). */
+        final Map<String, Set<Component>> declared;
 
-        Selection(List<SourceSlot> slots, List<SourceReport> reports) {
+        Selection(List<SourceSlot> slots, List<SourceReport> reports, Map<String, Set<Component>> declared) {
             this.slots = slots;
             this.reports = reports;
+            this.declared = declared;
         }
     }
 
@@ -90,9 +93,25 @@ final class SourceSelector {
             }
         }
 
-        List<Candidate> available = new ArrayList<>();
-        for (PowerSourceProvider p : selected) {
+        // Providers are probed and opened in priority order, so that one whose components are all covered by a
+        // higher-priority source is neither probed nor opened (an estimator never pays its cost next to RAPL).
+        List<PowerSourceProvider> ranked = new ArrayList<>(selected);
+        ranked.sort(Comparator.comparingInt(SourceSelector::safePriority).reversed());
+
+        List<SourceSlot> slots = new ArrayList<>();
+        Map<Component, String> coveredBy = new LinkedHashMap<>();
+        for (PowerSourceProvider p : ranked) {
             String name = p.name();
+            Set<Component> declared = declaredComponents(p);
+            if (!declared.isEmpty() && coveredBy.keySet().containsAll(declared)) {
+                Set<String> winners = new TreeSet<>();
+                for (Component comp : declared) {
+                    winners.add(comp.key() + " by " + coveredBy.get(comp));
+                }
+                reports.add(new SourceReport(name, Status.SKIPPED,
+                        "not probed: its components are already measured: " + String.join(", ", winners), Set.of()));
+                continue;
+            }
             Availability a;
             try {
                 a = p.probe(context);
@@ -103,28 +122,11 @@ final class SourceSelector {
                 a = Availability.unavailable("probe failed: " + describe(e));
                 LOG.warn("Power source {} could not be probed; skipping it", name, e);
             }
-            if (a.isAvailable()) {
-                available.add(new Candidate(p, name, safePriority(p), a.reason()));
-            } else {
+            if (!a.isAvailable()) {
                 reports.add(new SourceReport(name, Status.UNAVAILABLE, a.reason(), Set.of()));
-            }
-        }
-        available.sort(Comparator.comparingInt((Candidate c) -> c.priority).reversed());
-
-        List<SourceSlot> slots = new ArrayList<>();
-        Map<Component, String> coveredBy = new LinkedHashMap<>();
-        for (Candidate c : available) {
-            Set<Component> declared = declaredComponents(c.provider);
-            if (!declared.isEmpty() && coveredBy.keySet().containsAll(declared)) {
-                Set<String> winners = new TreeSet<>();
-                for (Component comp : declared) {
-                    winners.add(comp.key() + " by " + coveredBy.get(comp));
-                }
-                reports.add(new SourceReport(c.name, Status.SKIPPED,
-                        "available (" + c.reason + ") but not opened: its components are already measured: "
-                                + String.join(", ", winners), Set.of()));
                 continue;
             }
+            Candidate c = new Candidate(p, name, safePriority(p), a.reason());
             PowerSource source;
             List<Channel> channels;
             try {
@@ -173,7 +175,11 @@ final class SourceSelector {
             slots.add(new SourceSlot(c.name, source, channels, assigned));
             reports.add(new SourceReport(c.name, Status.USED, c.reason, used));
         }
-        return new Selection(slots, reports);
+        Map<String, Set<Component>> declared = new LinkedHashMap<>();
+        for (Map.Entry<String, PowerSourceProvider> e : providers.entrySet()) {
+            declared.put(e.getKey(), declaredComponents(e.getValue()));
+        }
+        return new Selection(slots, reports, declared);
     }
 
     private static void discover(ClassLoader loader, Map<String, PowerSourceProvider> providers, List<SourceReport> reports) {

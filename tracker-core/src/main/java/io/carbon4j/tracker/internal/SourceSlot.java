@@ -30,6 +30,9 @@ final class SourceSlot {
     final long[] missed;
     final String[] problems;
     int consecutiveFailures;
+    /** Read on the sampler thread itself (the source declared that its reads never block); no reader thread. */
+    final boolean inline;
+    Throwable inlineError;
     SourceReader reader;
     boolean inFlight;
     boolean pendingCommit;
@@ -44,6 +47,13 @@ final class SourceSlot {
         this.channels = List.copyOf(channels);
         int n = channels.size();
         this.sample = new EnergySample(n);
+        boolean nonBlocking;
+        try {
+            nonBlocking = source.readsWithoutBlocking();
+        } catch (RuntimeException | LinkageError e) {
+            nonBlocking = false;
+        }
+        this.inline = nonBlocking;
         this.assigned = assigned.clone();
         this.componentIndex = new int[n];
         for (int i = 0; i < n; i++) {

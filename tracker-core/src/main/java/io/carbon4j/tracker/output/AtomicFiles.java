@@ -54,10 +54,13 @@ final class AtomicFiles {
     static void replace(Path target, Content content) throws IOException {
         Path dir = directoryOf(target);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: it creates the file owner-only (0600), and the rename would carry that onto
+        // the output. A new file opened with CREATE_NEW gets the ordinary permissions of the user's umask.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                     Writer w = new BufferedWriter(
                             new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8))) {
                 content.writeTo(w);

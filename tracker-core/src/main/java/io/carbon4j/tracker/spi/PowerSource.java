@@ -25,8 +25,9 @@ import java.util.Set;
  * </ul>
  *
  * <h2>Thread safety</h2>
- * {@code read} and {@code close} always run on one thread, the source's own reader thread (so that a source that
- * blocks delays only itself); {@code open} runs on the thread that called {@code start()}, with a happens-before
+ * {@code read} and {@code close} always run on one thread: the source's own reader thread (so that a source that
+ * blocks delays only itself), or the sampler thread for a source that {@linkplain #readsWithoutBlocking() never
+ * blocks}; {@code open} runs on the thread that called {@code start()}, with a happens-before
  * edge to the first read. Implementations need not be thread-safe.
  *
  * @since 0.1.0
@@ -58,6 +59,17 @@ public interface PowerSource extends AutoCloseable {
      */
     default Optional<Duration> maxReadInterval() {
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@link #read(EnergySample)} is guaranteed not to block: it reads files that the kernel answers from
+     * memory (RAPL's sysfs counters) or computes a model. Such a source is read on the sampler thread itself,
+     * which saves two thread wake-ups per sample; any other source gets its own reader thread, so that if it
+     * blocks (a stuck driver call, a hung mount) it delays only itself. Default {@code false}: promise this only
+     * when it holds.
+     */
+    default boolean readsWithoutBlocking() {
+        return false;
     }
 
     /** Releases native handles and files. Idempotent; never throws. */

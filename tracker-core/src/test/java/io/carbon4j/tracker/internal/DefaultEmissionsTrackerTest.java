@@ -240,6 +240,64 @@ class DefaultEmissionsTrackerTest {
     }
 
     @Test
+    void sampleOnce_nonBlockingSource_isReadOnTheSamplerThreadAndOthersOnTheirReaders() {
+        FakeSource inline = FakeSource.cpu("inline", 10);
+        inline.nonBlocking = true;
+        FakeSource threaded = new FakeSource("threaded", 0).channel("gpu-0", Component.GPU, Measurement.COUNTER, 20);
+        DefaultEmissionsTracker tracker = started(builder(inline, threaded));
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+
+        assertThat(inline.lastReader).isSameAs(Thread.currentThread());
+        assertThat(threaded.lastReader).isNotSameAs(Thread.currentThread());
+        assertThat(threaded.lastReader.getName()).contains("-reader-");
+        clock.advanceSeconds(1);
+        EmissionsResult r = tracker.stop();
+        assertThat(r.cpu().energyJoules()).isCloseTo(20.0, within(1e-9));
+        assertThat(r.gpu().energyJoules()).isCloseTo(40.0, within(1e-9));
+        assertThat(inline.closes).isEqualTo(1);
+    }
+
+    @Test
+    void sampleOnce_nonBlockingSourceThrows_isIsolatedLikeAnyOther() {
+        FakeSource inline = FakeSource.cpu("inline", 10);
+        inline.nonBlocking = true;
+        DefaultEmissionsTracker tracker = started(builder(inline));
+        inline.failWith = new IllegalStateException("sysfs vanished");
+        for (int k = 0; k < SourceSlot.MAX_CONSECUTIVE_FAILURES; k++) {
+            clock.advanceSeconds(1);
+            tracker.sampleOnce();
+        }
+        EmissionsResult r = tracker.stop();
+
+        assertThat(r.sources()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(SourceReport.Status.DISABLED);
+            assertThat(s.reason()).contains("sysfs vanished");
+        });
+    }
+
+    @Test
+    void sampleOnce_negativeThenRecovered_skipsBadReadsAndResumes() {
+        FakeSource cpu = FakeSource.cpu("fake", 10);
+        DefaultEmissionsTracker tracker = started(builder(cpu));
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = -5.0;
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = Double.POSITIVE_INFINITY;
+        clock.advanceSeconds(1);
+        tracker.sampleOnce();
+        cpu.override[0] = null;
+        clock.advanceSeconds(1);
+        EmissionsResult r = tracker.stop();
+
+        // The counter kept running while its reads were bad: the first good read after them counts it all.
+        assertThat(r.cpu().energyJoules()).isCloseTo(40.0, within(1e-9));
+        assertThat(r.channels().get(0).missedReads()).isEqualTo(2);
+    }
+
+    @Test
     void sampleOnce_counterGoesBackwards_rebasesWithoutNegativeEnergy() {
         FakeSource cpu = FakeSource.cpu("fake", 10);
         DefaultEmissionsTracker tracker = started(builder(cpu));

@@ -35,6 +35,8 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
     Availability availability = Availability.available("fake");
     Duration maxReadInterval;
     Runnable onRead;
+    boolean nonBlocking;
+    Thread lastReader;
 
     FakeSource(String name, int priority) {
         this.name = name;
@@ -111,6 +113,7 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
     @Override
     public void read(EnergySample sample) {
         reads++;
+        lastReader = Thread.currentThread();
         if (onRead != null) {
             onRead.run();
         }
@@ -124,6 +127,11 @@ final class FakeSource implements PowerSource, PowerSourceProvider {
                 sample.setProcessJoules(i, joules[i] * processShare[i]);
             }
         }
+    }
+
+    @Override
+    public boolean readsWithoutBlocking() {
+        return nonBlocking;
     }
 
     @Override

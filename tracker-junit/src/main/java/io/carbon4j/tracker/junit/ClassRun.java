@@ -183,7 +183,6 @@ final class ClassRun implements AutoCloseable {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    @SuppressWarnings("try") // scopes are closed by try-with-resources and need no other reference
     private static void append(Path report, List<String> rows) throws IOException {
         Path parent = report.toAbsolutePath().getParent();
         if (parent != null) {

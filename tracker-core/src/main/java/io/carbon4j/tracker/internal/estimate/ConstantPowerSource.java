@@ -42,6 +42,12 @@ final class ConstantPowerSource implements PowerSource {
         }
     }
 
+    /** A constant times the clock: never blocks. */
+    @Override
+    public boolean readsWithoutBlocking() {
+        return true;
+    }
+
     @Override
     public void close() {
         closed = true;

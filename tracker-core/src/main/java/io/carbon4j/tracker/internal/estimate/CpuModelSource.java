@@ -81,6 +81,12 @@ final class CpuModelSource implements PowerSource {
         sample.setUtilizationPercent(0, lastLoad * 100);
     }
 
+    /** Reads /proc/stat (answered from kernel memory) or OSHI's counters and computes a model: never blocks. */
+    @Override
+    public boolean readsWithoutBlocking() {
+        return true;
+    }
+
     @Override
     public void close() {
         if (!closed) {

@@ -1,28 +1,19 @@
 package io.carbon4j.tracker.junit.samples;
 
 import io.carbon4j.tracker.EmissionsTracker;
-import io.carbon4j.tracker.TrackerClock;
 import io.carbon4j.tracker.junit.TrackerCustomizer;
-import io.carbon4j.tracker.spi.Availability;
-import io.carbon4j.tracker.spi.Channel;
 import io.carbon4j.tracker.spi.Component;
-import io.carbon4j.tracker.spi.EnergySample;
-import io.carbon4j.tracker.spi.Measurement;
-import io.carbon4j.tracker.spi.PowerSource;
-import io.carbon4j.tracker.spi.PowerSourceProvider;
-import io.carbon4j.tracker.spi.SourceContext;
+import io.carbon4j.tracker.test.FakePowerSource;
+import io.carbon4j.tracker.test.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The test bench shared by the sample classes and the tests that run them: a manual clock that the sample tests
- * advance, and a CPU source that draws a constant {@link #WATTS} over that clock, so that a test that advances the
- * clock by {@code s} seconds used exactly {@code WATTS * s} joules.
+ * The test bench shared by the sample classes and the tests that run them: the test kit's manual clock, which the
+ * sample tests advance, and its fake CPU source drawing a constant {@link #WATTS} over that clock, so that a test
+ * that advances the clock by {@code s} seconds used exactly {@code WATTS * s} joules.
  */
 public final class Bench {
 
@@ -31,29 +22,13 @@ public final class Bench {
     /** The configuration parameter that enables the sample classes (set only by the engine test kit). */
     public static final String ENABLED = "carbon4j.junit.samples";
 
-    public static final Clock CLOCK = new Clock();
+    public static final ManualClock CLOCK = new ManualClock();
 
     private Bench() {}
 
     /** Moves the clock forward by {@code seconds}. */
     public static void work(double seconds) {
-        CLOCK.nanos.addAndGet(Math.round(seconds * 1e9));
-    }
-
-    /** A clock that moves only when a sample test says so. */
-    public static final class Clock implements TrackerClock {
-        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        private final Instant origin = Instant.parse("2026-11-29T10:00:00Z");
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        @Override
-        public Instant wallTime() {
-            return origin.plusNanos(nanos.get());
-        }
+        CLOCK.advanceSeconds(seconds);
     }
 
     /** Registers the fake source and clock; samples only at start and stop, so boundaries are interpolated exactly. */
@@ -61,7 +36,7 @@ public final class Bench {
         @Override
         public void customize(EmissionsTracker.Builder builder) {
             builder.discoverPowerSources(false)
-                    .addPowerSource(new ConstantPower())
+                    .addPowerSource(new FakePowerSource("bench").channel("cpu-0", Component.CPU, WATTS))
                     .clock(CLOCK)
                     .samplingInterval(Duration.ofHours(1))
                     .carbonIntensity(GRAMS_PER_KWH)
@@ -78,39 +53,5 @@ public final class Bench {
                     ? ConditionEvaluationResult.enabled("run by the engine test kit")
                     : ConditionEvaluationResult.disabled("a sample for EnergyExtensionTest, run only by it");
         }
-    }
-
-    /** A CPU counter: {@link #WATTS} integrated over {@link #CLOCK}. */
-    static final class ConstantPower implements PowerSourceProvider, PowerSource {
-        private long origin;
-
-        @Override
-        public String name() {
-            return "bench";
-        }
-
-        @Override
-        public Availability probe(SourceContext context) {
-            return Availability.available("test bench");
-        }
-
-        @Override
-        public PowerSource open(SourceContext context) {
-            origin = CLOCK.nanoTime();
-            return this;
-        }
-
-        @Override
-        public List<Channel> channels() {
-            return List.of(Channel.of("cpu-0", Component.CPU, Measurement.COUNTER, "bench cpu"));
-        }
-
-        @Override
-        public void read(EnergySample sample) {
-            sample.setJoules(0, WATTS * (CLOCK.nanoTime() - origin) / 1e9);
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -5,6 +5,8 @@ import io.carbon4j.tracker.spi.PowerSource;
 import io.carbon4j.tracker.spi.PowerSourceException;
 import io.carbon4j.tracker.spi.PowerSourceProvider;
 import io.carbon4j.tracker.spi.SourceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -65,6 +67,13 @@ public final class NvmlPowerSourceProvider implements PowerSourceProvider {
 
     @Override
     public Availability probe(SourceContext context) {
+        if (loader == null && context.nvmlLibrary().isEmpty() && isLinux() && !driverPresent(Path.of("/"))) {
+            // Loading JNA and failing every dlopen costs tens of milliseconds cold, on the tracker's start path;
+            // without the driver's device files there is nothing for NVML to find anyway.
+            return Availability.unavailable("no NVIDIA driver found (neither /proc/driver/nvidia nor /dev/nvidiactl"
+                    + " exists); if libnvidia-ml is installed, set carbon4j.nvml.library to the library file or its"
+                    + " directory; see docs/troubleshooting.md#nvml-not-found");
+        }
         try {
             LibraryLoader.LoadedLibrary loaded = load(context);
             Nvml nvml = Nvml.init(loaded.library());
@@ -108,6 +117,15 @@ public final class NvmlPowerSourceProvider implements PowerSourceProvider {
     private LibraryLoader.LoadedLibrary load(SourceContext context) throws LibraryLoader.NvmlLoadException {
         LibraryLoader l = loader != null ? loader : new NvmlLoader(environment);
         return l.load(context.nvmlLibrary());
+    }
+
+    /** Whether the NVIDIA kernel driver shows itself under {@code root} (the file-system root, or a test's). */
+    static boolean driverPresent(Path root) {
+        return Files.exists(root.resolve("proc/driver/nvidia")) || Files.exists(root.resolve("dev/nvidiactl"));
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
     }
 
     private static String linkageReason(LinkageError e) {

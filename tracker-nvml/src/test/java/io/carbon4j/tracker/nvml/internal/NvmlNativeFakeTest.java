@@ -11,9 +11,12 @@ import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.Measurement;
 import io.carbon4j.tracker.spi.PowerSource;
 import io.carbon4j.tracker.spi.PowerSourceException;
+import io.carbon4j.tracker.test.ManualClock;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +34,12 @@ class NvmlNativeFakeTest {
 
     private final FakeNvml fake = FakeNvml.load();
     private final Map<String, String> env = new HashMap<>();
-    private final TestContext context = new TestContext();
+    private final ManualClock clock = new ManualClock();
+    private TestSourceContext context = TestSourceContext.create().withClock(clock);
 
     @BeforeEach
     void twoGpus() {
-        context.library = FakeNvml.path();
+        context = context.withNvmlLibrary(FakeNvml.path());
         fake.fake_nvml_set_device(0, "NVIDIA H100 80GB HBM3", "GPU-1d2e3f40-aaaa-bbbb-cccc-000000000000");
         fake.fake_nvml_set_device(1, "NVIDIA H100 80GB HBM3", "GPU-5a6b7c80-aaaa-bbbb-cccc-000000000001");
         fake.fake_nvml_set_device_count(2);
@@ -57,7 +61,7 @@ class NvmlNativeFakeTest {
         int steps = (int) Math.round(seconds * 1000 / stepMillis);
         for (int s = 0; s < steps; s++) {
             fake.fake_nvml_advance_ms(stepMillis);
-            context.advanceMillis(stepMillis);
+            clock.advance(Duration.ofNanos(Math.round(stepMillis * 1_000_000)));
             sample.clear();
             source.read(sample);
         }
@@ -190,7 +194,7 @@ class NvmlNativeFakeTest {
 
     @Test
     void read_processMode_chargesSmShareOnSharedGpuAndNothingElsewhere() {
-        context.mode = TrackingMode.PROCESS;
+        context = context.withTrackingMode(TrackingMode.PROCESS);
         fake.fake_nvml_set_processes(0, 2, new int[] {4242, 5000});
         fake.fake_nvml_set_processes(1, 1, new int[] {5000});
         fake.fake_nvml_add_process_sample(0, 4242, 50, 99); // history before open: not charged
@@ -200,7 +204,7 @@ class NvmlNativeFakeTest {
             fake.fake_nvml_add_process_sample(1, 5000, 102, 80);
             EnergySample sample = new EnergySample(2);
             fake.fake_nvml_advance_ms(1_000);
-            context.advanceMillis(1_000);
+            clock.advanceSeconds(1);
 
             source.read(sample);
 
@@ -212,7 +216,7 @@ class NvmlNativeFakeTest {
 
     @Test
     void read_processListGrowsBetweenSizingAndFetch_stillFindsThisProcess() {
-        context.mode = TrackingMode.PROCESS;
+        context = context.withTrackingMode(TrackingMode.PROCESS);
         int[] pids = new int[20];
         for (int i = 0; i < pids.length; i++) {
             pids[i] = 6000 + i;
@@ -224,7 +228,7 @@ class NvmlNativeFakeTest {
             fake.fake_nvml_add_process_sample(0, 4242, 100, 50);
             fake.fake_nvml_add_process_sample(0, 6000, 100, 50);
             fake.fake_nvml_advance_ms(1_000);
-            context.advanceMillis(1_000);
+            clock.advanceSeconds(1);
             EnergySample sample = new EnergySample(2);
 
             source.read(sample);
@@ -256,7 +260,7 @@ class NvmlNativeFakeTest {
     void probe_libraryDirectory_findsSoname(@TempDir Path dir) throws IOException {
         // A link, not a copy: the dynamic loader maps the same file once, so the fake's scripted state is shared.
         Files.createSymbolicLink(dir.resolve("libnvidia-ml.so.1"), FakeNvml.path().toAbsolutePath());
-        context.library = dir;
+        context = context.withNvmlLibrary(dir);
 
         Availability a = provider().probe(context);
 
@@ -266,7 +270,7 @@ class NvmlNativeFakeTest {
 
     @Test
     void probe_emptyLibraryDirectory_isUnavailableWithNamesAndLink(@TempDir Path dir) {
-        context.library = dir;
+        context = context.withNvmlLibrary(dir);
 
         Availability a = provider().probe(context);
 
@@ -277,7 +281,7 @@ class NvmlNativeFakeTest {
     @Test
     void probe_notALibrary_isUnavailableWithoutThrowing(@TempDir Path dir) throws IOException {
         Path bogus = Files.writeString(dir.resolve("libnvidia-ml.so.1"), "not an ELF file");
-        context.library = bogus;
+        context = context.withNvmlLibrary(bogus);
 
         Availability a = provider().probe(context);
 

@@ -12,6 +12,8 @@ import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.Measurement;
 import io.carbon4j.tracker.spi.PowerSource;
 import io.carbon4j.tracker.spi.PowerSourceException;
+import io.carbon4j.tracker.test.ManualClock;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +24,8 @@ class NvmlPowerSourceTest {
 
     private final FakeNvmlLibrary lib = new FakeNvmlLibrary();
     private final Map<String, String> env = new HashMap<>();
-    private final TestContext context = new TestContext();
+    private final ManualClock clock = new ManualClock();
+    private TestSourceContext context = TestSourceContext.create().withClock(clock);
     private FakeNvmlLibrary.Device gpu0;
     private FakeNvmlLibrary.Device gpu1;
 
@@ -85,7 +88,7 @@ class NvmlPowerSourceTest {
         gpu1.powerMw = 200_000;
         try (PowerSource source = open()) {
             assertThat(source.channels().get(1).measurement()).isEqualTo(Measurement.INTEGRATED_POWER);
-            context.advanceMillis(1_000);
+            clock.advanceSeconds(1);
             gpu1.powerMw = 300_000;
 
             EnergySample sample = read(source);
@@ -258,7 +261,7 @@ class NvmlPowerSourceTest {
 
     @Test
     void read_processModeOnlyProcessWithoutSamples_isChargedWholeGpu() {
-        context.mode = TrackingMode.PROCESS;
+        context = context.withTrackingMode(TrackingMode.PROCESS);
         gpu0.pids = new int[] {4242};
         try (PowerSource source = open()) {
             gpu0.energyMj += 10_000;
@@ -273,7 +276,7 @@ class NvmlPowerSourceTest {
 
     @Test
     void read_processModeSharedGpu_chargesSmUtilisationShare() {
-        context.mode = TrackingMode.PROCESS;
+        context = context.withTrackingMode(TrackingMode.PROCESS);
         gpu0.pids = new int[] {4242, 777};
         gpu0.samples.add(new long[] {4242, 10, 99}); // before open: history, not charged
         try (PowerSource source = open()) {
@@ -292,7 +295,7 @@ class NvmlPowerSourceTest {
 
     @Test
     void read_processListingDenied_leavesProcessJoulesUnset() {
-        context.mode = TrackingMode.PROCESS;
+        context = context.withTrackingMode(TrackingMode.PROCESS);
         gpu0.processResult = NvmlReturn.NO_PERMISSION.code();
         try (PowerSource source = open()) {
             gpu0.energyMj += 1_000;

@@ -7,6 +7,7 @@ import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsResult;
 import io.carbon4j.tracker.EmissionsTracker;
 import io.carbon4j.tracker.SourceReport;
+import io.carbon4j.tracker.test.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -27,11 +27,28 @@ class NvmlWithoutJnaTest {
         return loader.loadClass(NvmlPowerSourceProvider.class.getName()).getConstructor().newInstance();
     }
 
+    /** An existing (empty) file where the library should be, so that loading goes as far as JNA. */
+    private static final java.nio.file.Path LIBRARY = emptyLibrary();
+
+    private static java.nio.file.Path emptyLibrary() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nvml-without-jna");
+            dir.toFile().deleteOnExit();
+            java.nio.file.Path lib = java.nio.file.Files.createFile(dir.resolve("libnvidia-ml.so.1"));
+            lib.toFile().deleteOnExit();
+            return lib;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Object context(ClassLoader loader) throws ClassNotFoundException {
         Class<?> type = loader.loadClass("io.carbon4j.tracker.spi.SourceContext");
         return Proxy.newProxyInstance(loader, new Class<?>[] {type}, (proxy, method, args) -> {
             switch (method.getName()) {
                 case "nvmlLibrary":
+                    // A configured library: the probe must then try JNA (without one it answers "no driver" first).
+                    return Optional.of(LIBRARY);
                 case "property":
                     return Optional.empty();
                 case "nanoTime":

@@ -243,6 +243,12 @@ final class RaplPowerSource implements PowerSource {
     }
 
     /** Idempotent; never throws. */
+    /** Sysfs energy_uj reads are answered by the kernel from the MSRs without waiting on a device: never blocks. */
+    @Override
+    public boolean readsWithoutBlocking() {
+        return true;
+    }
+
     @Override
     public void close() {
         if (closed) {

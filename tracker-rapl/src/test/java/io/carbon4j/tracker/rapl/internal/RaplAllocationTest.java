@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.carbon4j.tracker.spi.EnergySample;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class RaplAllocationTest {
         }
         new FakePowercap(root).twoSockets();
         try (RaplPowerSource source = (RaplPowerSource)
-                new RaplPowerSourceProvider().open(new TestContext(root, new ManualClock()))) {
+                new RaplPowerSourceProvider().open(TestSourceContext.create().withRaplRoot(root))) {
             EnergySample sample = new EnergySample(source.channels().size());
             for (int i = 0; i < 20_000; i++) {
                 source.read(sample);
@@ -49,7 +50,9 @@ class RaplAllocationTest {
             long after = (Long) allocated.invoke(bean);
             long bytes = after - before - probeCost;
             LOG.info("allocation: {} bytes over {} reads of {} channels", bytes, reads, source.channels().size());
-            assertThat(bytes).isLessThanOrEqualTo(256);
+            // Under one byte per read on average: a single allocation per read would be at least 16 bytes a read,
+            // while a JIT or GC event during the loop can account for a few hundred bytes once.
+            assertThat(bytes).isLessThan(reads);
         }
     }
 }

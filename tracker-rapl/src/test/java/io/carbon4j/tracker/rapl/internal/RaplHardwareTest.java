@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.PowerSource;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +28,7 @@ class RaplHardwareTest {
     @Test
     void read_realCounters_findsZonesAndNeverDecreases() throws Exception {
         RaplPowerSourceProvider provider = new RaplPowerSourceProvider();
-        TestContext context = new TestContext(POWERCAP, new ManualClock());
+        TestSourceContext context = TestSourceContext.create().withRaplRoot(POWERCAP);
         assertThat(provider.probe(context).isAvailable()).isTrue();
 
         try (PowerSource source = provider.open(context)) {

@@ -10,6 +10,8 @@ import io.carbon4j.tracker.spi.Component;
 import io.carbon4j.tracker.spi.PowerSource;
 import io.carbon4j.tracker.spi.PowerSourceException;
 import io.carbon4j.tracker.spi.PowerSourceProvider;
+import io.carbon4j.tracker.test.ManualClock;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,7 @@ class RaplPowerSourceProviderTest {
     void probe_oneSocket_isAvailableAndSaysWhatItFound() {
         new FakePowercap(root).oneSocket();
 
-        Availability a = new RaplPowerSourceProvider().probe(new TestContext(root, clock));
+        Availability a = new RaplPowerSourceProvider().probe(TestSourceContext.create().withRaplRoot(root).withClock(clock));
 
         assertThat(a.isAvailable()).isTrue();
         assertThat(a.reason()).startsWith("1 package (package-0), 1 dram zone (package-0/dram) under " + root);
@@ -77,7 +79,7 @@ class RaplPowerSourceProviderTest {
     void probe_energyFileDenied_isUnavailableWithFileCauseAndFix() {
         new FakePowercap(root).oneSocket();
 
-        Availability a = new RaplPowerSourceProvider(ENERGY_DENIED).probe(new TestContext(root, clock));
+        Availability a = new RaplPowerSourceProvider(ENERGY_DENIED).probe(TestSourceContext.create().withRaplRoot(root).withClock(clock));
 
         assertThat(a.isAvailable()).isFalse();
         assertThat(a.reason())
@@ -91,7 +93,7 @@ class RaplPowerSourceProviderTest {
     void open_energyFileDenied_throwsTheSameReason() {
         new FakePowercap(root).oneSocket();
 
-        assertThatThrownBy(() -> new RaplPowerSourceProvider(ENERGY_DENIED).open(new TestContext(root, clock)))
+        assertThatThrownBy(() -> new RaplPowerSourceProvider(ENERGY_DENIED).open(TestSourceContext.create().withRaplRoot(root).withClock(clock)))
                 .isInstanceOf(PowerSourceException.class)
                 .hasMessageContaining("CVE-2020-8694")
                 .hasCauseInstanceOf(AccessDeniedException.class);
@@ -101,7 +103,7 @@ class RaplPowerSourceProviderTest {
     void probe_invalidPsysValue_isUnavailableNamingKeyValueAndForm() {
         new FakePowercap(root).oneSocket();
 
-        Availability a = new RaplPowerSourceProvider().probe(new TestContext(root, clock).with("rapl.psys", "yes"));
+        Availability a = new RaplPowerSourceProvider().probe(TestSourceContext.create().withRaplRoot(root).withClock(clock).withProperty("rapl.psys", "yes"));
 
         assertThat(a.isAvailable()).isFalse();
         assertThat(a.reason()).isEqualTo("Invalid value 'yes' for carbon4j.rapl.psys (from a builder property, the"
@@ -113,7 +115,7 @@ class RaplPowerSourceProviderTest {
     void open_invalidPsysValue_throws() {
         new FakePowercap(root).oneSocket();
 
-        TestContext context = new TestContext(root, clock).with("rapl.psys", "1");
+        TestSourceContext context = TestSourceContext.create().withRaplRoot(root).withClock(clock).withProperty("rapl.psys", "1");
 
         assertThatThrownBy(() -> new RaplPowerSourceProvider().open(context))
                 .isInstanceOf(PowerSourceException.class)
@@ -126,7 +128,7 @@ class RaplPowerSourceProviderTest {
         fake.zone("intel-rapl:1", "psys", 9_000_000L, FakePowercap.XEON_RANGE);
 
         try (PowerSource source = new RaplPowerSourceProvider()
-                .open(new TestContext(root, clock).with("rapl.psys", " TRUE "))) {
+                .open(TestSourceContext.create().withRaplRoot(root).withClock(clock).withProperty("rapl.psys", " TRUE "))) {
             assertThat(source.channels()).extracting(Channel::id, Channel::component)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("psys", Component.CPU));
         }
@@ -138,7 +140,7 @@ class RaplPowerSourceProviderTest {
         fake.zone("intel-rapl:1", "psys", 9_000_000L, FakePowercap.XEON_RANGE);
 
         try (PowerSource source = new RaplPowerSourceProvider()
-                .open(new TestContext(root, clock).with("rapl.psys", "false"))) {
+                .open(TestSourceContext.create().withRaplRoot(root).withClock(clock).withProperty("rapl.psys", "false"))) {
             assertThat(source.channels()).extracting(Channel::id).containsExactly("package-0", "dram-0");
         }
     }
@@ -147,7 +149,7 @@ class RaplPowerSourceProviderTest {
     void probe_noPowercap_isUnavailableNamingTheRoot() {
         Path missing = root.resolve("sys/class/powercap");
 
-        Availability a = new RaplPowerSourceProvider().probe(new TestContext(missing, clock));
+        Availability a = new RaplPowerSourceProvider().probe(TestSourceContext.create().withRaplRoot(missing).withClock(clock));
 
         assertThat(a.isAvailable()).isFalse();
         assertThat(a.reason()).contains(missing.toString(), "carbon4j.rapl.root");
@@ -160,7 +162,7 @@ class RaplPowerSourceProviderTest {
             throw new IllegalStateException("boom");
         };
 
-        Availability a = new RaplPowerSourceProvider(broken).probe(new TestContext(root, clock));
+        Availability a = new RaplPowerSourceProvider(broken).probe(TestSourceContext.create().withRaplRoot(root).withClock(clock));
 
         assertThat(a.isAvailable()).isFalse();
     }

@@ -10,6 +10,8 @@ import io.carbon4j.tracker.spi.Component;
 import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.Measurement;
 import io.carbon4j.tracker.spi.PowerSource;
+import io.carbon4j.tracker.test.ManualClock;
+import io.carbon4j.tracker.test.TestSourceContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +30,7 @@ class RaplPowerSourceTest {
     private final ManualClock clock = new ManualClock();
 
     private RaplPowerSource open() throws Exception {
-        return (RaplPowerSource) new RaplPowerSourceProvider().open(new TestContext(root, clock));
+        return (RaplPowerSource) new RaplPowerSourceProvider().open(TestSourceContext.create().withRaplRoot(root).withClock(clock));
     }
 
     private static double[] read(PowerSource source) {
@@ -119,7 +121,7 @@ class RaplPowerSourceTest {
                 }
                 lastRaw = raw;
                 fake.energy("intel-rapl:0", (long) (raw * unitUj));
-                clock.advanceNanos(stepNanos);
+                clock.advance(Duration.ofNanos(stepNanos));
                 double now = read(source)[0];
                 assertThat(now).isGreaterThanOrEqualTo(reported);
                 reported = now;
