@@ -41,6 +41,9 @@ public final class AllocationCheck {
         try (SamplerRig rig = new SamplerRig(4, TrackerClock.SYSTEM)) {
             report("engine, 4 counting sources", rig::sampleOnce, n);
         }
+        try (SamplerRig rig = new SamplerRig(4, true, TrackerClock.SYSTEM)) {
+            report("engine, 4 counting sources, inline", rig::sampleOnce, n);
+        }
         try (FakePowercapTree tree = new FakePowercapTree()) {
             for (TrackingMode mode : TrackingMode.values()) {
                 EmissionsTracker t = TrackerPresets.builder("rapl", tree.root(), null)

@@ -11,10 +11,18 @@ import java.util.List;
 final class CountingSource implements PowerSource {
 
     private final List<Channel> channels;
+    private final boolean inline;
     private double joules;
 
-    CountingSource(String id) {
+    CountingSource(String id, boolean inline) {
         this.channels = List.of(Channel.of(id, Component.CPU, Measurement.COUNTER, "counting fake " + id));
+        this.inline = inline;
+    }
+
+    /** As the caller chooses: true puts the source on the sampler thread, false on its own reader thread. */
+    @Override
+    public boolean readsWithoutBlocking() {
+        return inline;
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The engine's own cost per sample: {@link Sampler#sampleOnce()} over 0, 1 and 4 sources that cost nothing to read,
- * against reading the same sources directly on the calling thread. The difference is the hand-off to each source's
- * reader thread (unpark, park) and the accounting under the lock.
+ * each on its own reader thread or (inline) on the sampler thread, against reading the same sources directly on the
+ * calling thread. The difference is the hand-off to each source's reader thread (unpark, park), if any, and the
+ * accounting under the lock.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -26,17 +27,21 @@ public class SamplerBenchmark {
     @Param({"0", "1", "4"})
     int sources;
 
+    /** Whether the sources are read on the sampler thread (non-blocking sources) or on their reader threads. */
+    @Param({"false", "true"})
+    boolean inline;
+
     private SamplerRig rig;
     private CountingSource[] direct;
     private EnergySample[] samples;
 
     @Setup
     public void setUp() {
-        rig = new SamplerRig(sources, TrackerClock.SYSTEM);
+        rig = new SamplerRig(sources, inline, TrackerClock.SYSTEM);
         direct = new CountingSource[sources];
         samples = new EnergySample[sources];
         for (int i = 0; i < sources; i++) {
-            direct[i] = new CountingSource("direct-" + i);
+            direct[i] = new CountingSource("direct-" + i, inline);
             samples[i] = new EnergySample(1);
         }
     }

@@ -20,11 +20,21 @@ public final class SamplerRig implements AutoCloseable {
 
     private final Sampler sampler;
 
-    /** Starts a sampler over {@code sources} counting sources (0 is allowed) and takes its first sample. */
+    /** Starts a sampler over {@code sources} counting sources, each on its own reader thread. */
     public SamplerRig(int sources, TrackerClock clock) {
+        this(sources, false, clock);
+    }
+
+    /**
+     * Starts a sampler over {@code sources} counting sources (0 is allowed) and takes its first sample.
+     *
+     * @param inline true: the sources declare non-blocking reads and are read on the sampler thread; false: each
+     *               has its own reader thread
+     */
+    public SamplerRig(int sources, boolean inline, TrackerClock clock) {
         List<SourceSlot> slots = new ArrayList<>();
         for (int i = 0; i < sources; i++) {
-            CountingSource source = new CountingSource("fake-" + i);
+            CountingSource source = new CountingSource("fake-" + i, inline);
             slots.add(new SourceSlot("fake-" + i, source, source.channels(), new boolean[] {true}));
         }
         CarbonIntensity intensity = CarbonIntensity.forced(100);
