@@ -83,6 +83,19 @@ class DefaultEmissionsTrackerTest {
     }
 
     @Test
+    void newRunId_isAVersion4UuidAndUnique() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = DefaultEmissionsTracker.newRunId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1000);
+    }
+
+    @Test
     void stop_calledTwice_returnsSameResultAndClosesOnce() {
         FakeSource cpu = FakeSource.cpu("fake", 50);
         DefaultEmissionsTracker tracker = started(builder(cpu));
