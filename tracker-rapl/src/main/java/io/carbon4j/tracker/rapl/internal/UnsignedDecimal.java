@@ -44,31 +44,9 @@ final class UnsignedDecimal {
 
     /** Parses a string the same way; used at discovery, where allocation does not matter. */
     static long parse(CharSequence text) {
-        int i = 0;
-        int to = text.length();
-        while (i < to && isSpace(text.charAt(i))) {
-            i++;
-        }
-        int digitsStart = i;
-        long value = 0;
-        while (i < to) {
-            int d = text.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            if (value > (Long.MAX_VALUE - d) / 10) {
-                return INVALID;
-            }
-            value = value * 10 + d;
-            i++;
-        }
-        if (i == digitsStart) {
-            return INVALID;
-        }
-        while (i < to && isSpace(text.charAt(i))) {
-            i++;
-        }
-        return i == to ? value : INVALID;
+        // Non-ASCII characters become '?', which is not a digit: such text is INVALID, as it should be.
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return parse(ByteBuffer.wrap(bytes), 0, bytes.length);
     }
 
     private static boolean isSpace(int c) {
