@@ -46,6 +46,11 @@ final class JvmProcessShare implements ProcessShare {
     }
 
     @Override
+    public void close() {
+        attributor.close();
+    }
+
+    @Override
     public String model() {
         return model;
     }

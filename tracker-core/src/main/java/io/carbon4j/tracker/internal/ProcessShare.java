@@ -14,6 +14,9 @@ interface ProcessShare {
      */
     void update(long intervalNanos, double[] shares);
 
+    /** Releases what the share keeps open ({@code /proc} files); called once when the tracker stops. */
+    default void close() {}
+
     /** The attribution model, in words, for the results. */
     String model();
 }

@@ -236,6 +236,13 @@ final class Sampler {
      * whose read hangs is left open (its thread is a daemon) and reported.
      */
     void closeSources(long deadlineNanos) {
+        if (processShare != null) {
+            try {
+                processShare.close();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Closing the process share failed", e);
+            }
+        }
         for (SourceSlot slot : slots) {
             if (slot.reader == null) {
                 slot.closeQuietly();

@@ -1,33 +1,44 @@
 package io.carbon4j.tracker.internal.estimate;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * A {@code /proc} file read into a reusable buffer and parsed in place, without building strings: each refresh
- * opens, reads and closes the file, so no descriptor outlives a read (the process-share readers have no close hook)
- * and the only per-read garbage is the file object. Not thread-safe.
+ * A {@code /proc} file read into a reusable buffer and parsed in place, without building strings. The file stays
+ * open and is re-read from offset 0, so a refresh allocates nothing; {@link #close()} releases the descriptor (the
+ * owning reader, and through it the tracker at stop, closes it). Not thread-safe.
  */
 final class ProcFile implements AutoCloseable {
 
     private final Path path;
     private final byte[] buffer;
+    private final ByteBuffer view;
+    private FileChannel channel;
     private int length;
 
     ProcFile(Path path, int capacity) {
         this.path = path;
         this.buffer = new byte[capacity];
+        this.view = ByteBuffer.wrap(buffer);
     }
 
     /** Re-reads the file (up to the buffer's capacity); returns false when it cannot be read. */
     boolean refresh() {
         length = 0;
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
+        try {
+            if (channel == null) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            }
+            // procfs regenerates a file's text for a read at offset 0, so the open channel is read from there
+            // each time: no descriptor, buffer or file object is created per read.
+            view.clear();
             int n = 0;
-            while (n < buffer.length) {
-                int r = file.read(buffer, n, buffer.length - n);
-                if (r < 0) {
+            while (view.hasRemaining()) {
+                int r = channel.read(view, n);
+                if (r <= 0) {
                     break;
                 }
                 n += r;
@@ -35,7 +46,20 @@ final class ProcFile implements AutoCloseable {
             length = n;
             return n > 0;
         } catch (IOException | RuntimeException e) {
+            closeChannel();
             return false;
+        }
+    }
+
+    private void closeChannel() {
+        FileChannel c = channel;
+        channel = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing to do: the descriptor is gone either way
+            }
         }
     }
 
@@ -134,5 +158,6 @@ final class ProcFile implements AutoCloseable {
     @Override
     public void close() {
         length = 0;
+        closeChannel();
     }
 }

@@ -28,6 +28,42 @@ class ProcReadersTest {
     }
 
     @Test
+    void procFile_rewrittenInPlace_isReReadThroughTheOpenChannel() throws Exception {
+        Path f = dir.resolve("meminfo");
+        Files.writeString(f, "MemTotal:  100 kB\n");
+        ProcFile file = new ProcFile(f, 256);
+        assertThat(file.refresh()).isTrue();
+        assertThat(file.valueAfter("MemTotal:")).isEqualTo(100);
+
+        Files.writeString(f, "MemTotal:  250 kB\n");
+        assertThat(file.refresh()).isTrue();
+        assertThat(file.valueAfter("MemTotal:")).isEqualTo(250);
+
+        file.close();
+        Files.writeString(f, "MemTotal:  7 kB\n");
+        assertThat(file.refresh()).isTrue();
+        assertThat(file.valueAfter("MemTotal:")).isEqualTo(7);
+        file.close();
+    }
+
+    @Test
+    void procFile_deletedThenBack_recoversOnTheNextRefresh() throws Exception {
+        Path f = dir.resolve("stat");
+        Files.writeString(f, "cpu  1 2 3\n");
+        ProcFile file = new ProcFile(f, 256);
+        assertThat(file.refresh()).isTrue();
+        Files.delete(f);
+        file.close();
+        assertThat(file.refresh()).isFalse();
+        Files.writeString(f, "cpu  4 5 6\n");
+        assertThat(file.refresh()).isTrue();
+        long[] out = new long[3];
+        assertThat(file.numbersAtStart("cpu ", out)).isEqualTo(3);
+        assertThat(out).containsExactly(4, 5, 6);
+        file.close();
+    }
+
+    @Test
     void procStat_missingFile_unreadable() {
         ProcStatCpuReader r = new ProcStatCpuReader(dir.resolve("none"));
 
