@@ -1,6 +1,6 @@
 package io.carbon4j.tracker.junit.samples;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.carbon4j.tracker.junit.MeasureEnergy;
 import org.junit.jupiter.api.Disabled;
