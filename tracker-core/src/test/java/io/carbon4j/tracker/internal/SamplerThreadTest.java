@@ -69,16 +69,7 @@ class SamplerThreadTest {
         FakeSource cpu = FakeSource.cpu("hangs", 10);
         CountDownLatch never = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
-        DefaultEmissionsTracker tracker = (DefaultEmissionsTracker) EmissionsTracker.builder(ConfigSource.empty())
-                .discoverPowerSources(false)
-                .addPowerSource(cpu)
-                .clock(clock)
-                .samplingInterval(Duration.ofHours(1))
-                .stopTimeout(Duration.ofMillis(200))
-                .carbonIntensity(100)
-                .outputFormats("none")
-                .registerShutdownHook(false)
-                .start();
+        DefaultEmissionsTracker tracker = manual(clock, Duration.ofMillis(200), cpu);
         clock.advanceSeconds(5);
         tracker.sampleOnce();
         cpu.onRead = () -> {
@@ -126,17 +117,7 @@ class SamplerThreadTest {
         FakeSource fast = FakeSource.cpu("fast", 10);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch entered = new CountDownLatch(1);
-        DefaultEmissionsTracker tracker = (DefaultEmissionsTracker) EmissionsTracker.builder(ConfigSource.empty())
-                .discoverPowerSources(false)
-                .addPowerSource(slow)
-                .addPowerSource(fast)
-                .clock(clock)
-                .samplingInterval(Duration.ofHours(1))
-                .stopTimeout(Duration.ofMillis(50))
-                .carbonIntensity(100)
-                .outputFormats("none")
-                .registerShutdownHook(false)
-                .start();
+        DefaultEmissionsTracker tracker = manual(clock, Duration.ofMillis(50), slow, fast);
         slow.onRead = () -> {
             entered.countDown();
             try {
@@ -161,5 +142,21 @@ class SamplerThreadTest {
         assertThat(fast.reads).isEqualTo(4);
         assertThat(r.cpu().energyJoules()).isEqualTo(30.0);
         assertThat(r.gpu().energyJoules()).isEqualTo(300.0);
+    }
+
+    /** A started tracker driven by {@code clock} and explicit samples: the scheduled sampler never fires (1 h). */
+    private static DefaultEmissionsTracker manual(ManualClock clock, Duration stopTimeout, FakeSource... sources) {
+        EmissionsTracker.Builder b = EmissionsTracker.builder(ConfigSource.empty())
+                .discoverPowerSources(false)
+                .clock(clock)
+                .samplingInterval(Duration.ofHours(1))
+                .stopTimeout(stopTimeout)
+                .carbonIntensity(100)
+                .outputFormats("none")
+                .registerShutdownHook(false);
+        for (FakeSource s : sources) {
+            b.addPowerSource(s);
+        }
+        return (DefaultEmissionsTracker) b.start();
     }
 }
