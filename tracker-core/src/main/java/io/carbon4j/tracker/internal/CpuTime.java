@@ -12,9 +12,8 @@ interface CpuTime {
 
     /** The JDK's view: the process CPU time (GC and JIT threads included) and the thread CPU clock. */
     static CpuTime jvm() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        com.sun.management.OperatingSystemMXBean sunOs =
-                os instanceof com.sun.management.OperatingSystemMXBean ? (com.sun.management.OperatingSystemMXBean) os : null;
+        io.carbon4j.tracker.internal.estimate.ProcessCpuClock process =
+                io.carbon4j.tracker.internal.estimate.ProcessCpuClock.jvm();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean threadCpu = threads.isCurrentThreadCpuTimeSupported();
         if (threadCpu && !threads.isThreadCpuTimeEnabled()) {
@@ -28,7 +27,7 @@ interface CpuTime {
         return new CpuTime() {
             @Override
             public long processCpuNanos() {
-                return sunOs == null ? -1 : sunOs.getProcessCpuTime();
+                return process.processCpuNanos();
             }
 
             @Override

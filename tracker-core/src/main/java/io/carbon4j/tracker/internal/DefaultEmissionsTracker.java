@@ -65,7 +65,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private volatile Thread shutdownHook;
     private volatile EmissionsResult finalResult;
     private final Object stopLock = new Object();
-    private final String threadPrefix;
+    private final ThreadFactory threadFactory;
 
     /** The CPU-time seam for process mode; tests set it before starting a tracker (null: the JVM's). */
     static volatile CpuTime cpuTimeOverride;
@@ -100,10 +100,8 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         this.sampler = new Sampler(selection.slots, clock, intensityProvider, initialIntensity, constantIntensity,
                 settings.pue, share, period, settings.stopTimeout, share == null ? null : cpuTimeOverride != null ? cpuTimeOverride : CpuTime.jvm());
         String project = settings.projectName.replaceAll("[^A-Za-z0-9._-]", "_");
-        int id = THREADS.incrementAndGet();
-        this.threadPrefix = "emissions-tracker-" + project + "-" + id;
-        ThreadFactory factory = threads(threadPrefix);
-        this.executor = new ScheduledThreadPoolExecutor(1, factory);
+        this.threadFactory = threads("emissions-tracker-" + project + "-" + THREADS.incrementAndGet());
+        this.executor = new ScheduledThreadPoolExecutor(1, threadFactory);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -203,8 +201,8 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
 
     private void begin() {
         try {
-            ThreadFactory readers = threads(threadPrefix);
-            executor.submit(() -> sampler.start(readers)).get(2 * settings.stopTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            executor.submit(() -> sampler.start(threadFactory))
+                    .get(2 * settings.stopTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("Interrupted while taking the first sample");
@@ -528,7 +526,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
                 .emissionsKg(t.state[Sampler.EMISSIONS]);
         double seconds = duration.toNanos() / 1e9;
         for (Component c : Component.values()) {
-            b.component(component(c, t.state, null, seconds, methods, provenance,
+            b.component(component(c, t.state, seconds, methods, provenance,
                     Double.isNaN(t.utilization[c.ordinal()]) ? OptionalDouble.empty() : OptionalDouble.of(t.utilization[c.ordinal()])));
         }
         List<EmissionsResult> tasks = new ArrayList<>();
@@ -582,7 +580,10 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
             // so tasks running at the same time on different threads are not each charged the whole process.
             double share = processCpu > 0 ? Math.min(1.0, (double) threadCpu / processCpu) : (threadCpu > 0 ? 1.0 : 0.0);
             int cpu = Sampler.TRACKED + Component.CPU.ordinal();
-            double tracked = delta[Sampler.TRACKED] + delta[Sampler.TRACKED + 1] + delta[Sampler.TRACKED + 2];
+            double tracked = 0;
+            for (Component c : Component.values()) {
+                tracked += delta[Sampler.TRACKED + c.ordinal()];
+            }
             double removed = delta[cpu] * (1 - share);
             if (tracked > 0) {
                 emissions = emissions * (tracked - removed) / tracked;
@@ -594,7 +595,7 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
         }
         b.emissionsKg(emissions);
         for (Component c : Component.values()) {
-            ComponentEnergy e = component(c, delta, null, seconds, methods, provenance, OptionalDouble.empty());
+            ComponentEnergy e = component(c, delta, seconds, methods, provenance, OptionalDouble.empty());
             if (c == Component.CPU && !threadNote.isEmpty() && e.provenance() != Provenance.NOT_MEASURED) {
                 e = ComponentEnergy.of(c, e.energyJoules(), e.machineEnergyJoules(), e.meanPowerWatts(),
                         e.provenance(), e.method() + threadNote, e.utilizationPercent());
@@ -607,7 +608,6 @@ public final class DefaultEmissionsTracker implements EmissionsTracker {
     private ComponentEnergy component(
             Component c,
             double[] state,
-            Void unused,
             double seconds,
             Map<Component, List<String>> methods,
             Map<Component, Provenance> provenance,

@@ -29,6 +29,11 @@ public final class Environment {
         return machine().cpuModel;
     }
 
+    /** Installed memory in bytes (MemTotal on Linux, the JDK's figure elsewhere), or -1; read once per JVM. */
+    public static long installedMemoryBytes() {
+        return machine().ramBytes;
+    }
+
     static String version() {
         return machine().version;
     }
@@ -70,7 +75,8 @@ public final class Environment {
         final String version = readVersion();
         final int cpus = Runtime.getRuntime().availableProcessors();
         final String cpuModel = readCpuModel();
-        final double ramGib = readRamGib();
+        final long ramBytes = readRamBytes();
+        final double ramGib = ramBytes > 0 ? ramBytes / (1024.0 * 1024 * 1024) : 0;
 
         private static String readVersion() {
             Properties p = new Properties();
@@ -103,7 +109,7 @@ public final class Environment {
             }
         }
 
-        private static double readRamGib() {
+        private static long readRamBytes() {
             // /proc/meminfo first: it costs a file read, while the management beans cost tens of milliseconds
             // of class loading on a cold JVM, on the tracker's start path.
             Path meminfo = Path.of("/proc/meminfo");
@@ -112,7 +118,7 @@ public final class Environment {
                     for (String line : Files.readAllLines(meminfo, StandardCharsets.UTF_8)) {
                         if (line.startsWith("MemTotal:")) {
                             String kb = line.substring("MemTotal:".length()).replace("kB", "").strip();
-                            return Long.parseLong(kb) / (1024.0 * 1024);
+                            return Long.parseLong(kb) * 1024;
                         }
                     }
                 } catch (IOException | RuntimeException e) {
@@ -122,13 +128,12 @@ public final class Environment {
             try {
                 var os = ManagementFactory.getOperatingSystemMXBean();
                 if (os instanceof com.sun.management.OperatingSystemMXBean) {
-                    long bytes = ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
-                    return bytes / (1024.0 * 1024 * 1024);
+                    return ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
                 }
             } catch (RuntimeException | LinkageError e) {
                 // unknown
             }
-            return 0;
+            return -1;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.carbon4j.tracker.internal;
 
 import io.carbon4j.tracker.spi.Channel;
-import io.carbon4j.tracker.spi.Component;
 import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.PowerSource;
 import java.util.List;
@@ -66,15 +65,6 @@ final class SourceSlot {
         this.channelTotals = new double[n];
         this.missed = new long[n];
         this.problems = new String[n];
-    }
-
-    boolean reports(Component c) {
-        for (int i = 0; i < channels.size(); i++) {
-            if (assigned[i] && componentIndex[i] == c.ordinal()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     void closeQuietly() {

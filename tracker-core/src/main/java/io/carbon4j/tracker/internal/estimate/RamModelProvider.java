@@ -8,7 +8,6 @@ import io.carbon4j.tracker.spi.PowerSource;
 import io.carbon4j.tracker.spi.PowerSourceException;
 import io.carbon4j.tracker.spi.PowerSourceProvider;
 import io.carbon4j.tracker.spi.SourceContext;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class RamModelProvider implements PowerSourceProvider {
 
     /** For {@link java.util.ServiceLoader}: reads this machine's memory at open. */
     public RamModelProvider() {
-        this(RamModelProvider::systemInstalledBytes);
+        this(io.carbon4j.tracker.internal.Environment::installedMemoryBytes);
     }
 
     RamModelProvider(LongSupplier installedBytes) {
@@ -86,20 +85,5 @@ public final class RamModelProvider implements PowerSourceProvider {
                 "installed_gib", String.format(Locale.ROOT, "%.3f", gib),
                 "watts", CpuPowerPlan.watts(watts)));
         return new ConstantPowerSource(List.of(channel), new double[] {watts}, context::nanoTime);
-    }
-
-    private static long systemInstalledBytes() {
-        try (MemoryReader reader = MemoryReader.system()) {
-            MemoryFacts facts = new MemoryFacts();
-            reader.read(facts);
-            if (facts.totalBytes > 0) {
-                return facts.totalBytes;
-            }
-        }
-        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
-        if (bean instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) bean).getTotalMemorySize();
-        }
-        return -1;
     }
 }
