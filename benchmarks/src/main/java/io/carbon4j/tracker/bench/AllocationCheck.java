@@ -1,6 +1,5 @@
 package io.carbon4j.tracker.bench;
 
-import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsTracker;
 import io.carbon4j.tracker.TrackerClock;
 import io.carbon4j.tracker.TrackingMode;
@@ -64,16 +63,7 @@ public final class AllocationCheck {
             return;
         }
         for (TrackingMode mode : TrackingMode.values()) {
-            EmissionsTracker t = EmissionsTracker.builder(ConfigSource.empty())
-                    .sources("nvml")
-                    .nvmlLibrary(FakeNvmlLib.path())
-                    .carbonIntensity(100)
-                    .outputFormats("none")
-                    .trackingMode(mode)
-                    .registerShutdownHook(false)
-                    .samplingInterval(Duration.ofHours(1))
-                    .start();
-            BenchAccess.stopScheduling(t);
+            EmissionsTracker t = TrackerPresets.nvml(mode);
             report("tracker, NVML fake (1 GPU), " + mode.name().toLowerCase(Locale.ROOT) + " mode",
                     () -> BenchAccess.sampleOnce(t), n);
             t.close();

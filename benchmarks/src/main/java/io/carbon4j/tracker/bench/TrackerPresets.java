@@ -2,7 +2,10 @@ package io.carbon4j.tracker.bench;
 
 import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsTracker;
+import io.carbon4j.tracker.TrackingMode;
+import io.carbon4j.tracker.internal.BenchAccess;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The tracker configurations the harnesses measure. Every one starts from {@link ConfigSource#empty()}, so that
@@ -45,5 +48,24 @@ public final class TrackerPresets {
                 throw new IllegalArgumentException("unknown variant '" + variant + "'; expected rapl or discover");
         }
         return b;
+    }
+
+    /**
+     * A started tracker on the fake libnvidia-ml ({@link FakeNvmlLib#path()}), sampled only by the caller: the
+     * periodic sampler is cancelled at once.
+     */
+    public static EmissionsTracker nvml(TrackingMode mode) {
+        EmissionsTracker t = EmissionsTracker.builder(ConfigSource.empty())
+                .projectName("bench")
+                .sources("nvml")
+                .nvmlLibrary(FakeNvmlLib.path())
+                .carbonIntensity(100)
+                .outputFormats("none")
+                .trackingMode(mode)
+                .registerShutdownHook(false)
+                .samplingInterval(Duration.ofHours(1))
+                .start();
+        BenchAccess.stopScheduling(t);
+        return t;
     }
 }

@@ -4,14 +4,12 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
-import io.carbon4j.tracker.ConfigSource;
 import io.carbon4j.tracker.EmissionsTracker;
 import io.carbon4j.tracker.TrackingMode;
 import io.carbon4j.tracker.bench.FakeNvmlLib;
 import io.carbon4j.tracker.internal.BenchAccess;
 import io.carbon4j.tracker.spi.EnergySample;
 import io.carbon4j.tracker.spi.PowerSource;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,18 +69,7 @@ public class NvmlReadBenchmark {
     }
 
     private static EmissionsTracker start(TrackingMode mode) {
-        EmissionsTracker t = EmissionsTracker.builder(ConfigSource.empty())
-                .projectName("bench")
-                .sources("nvml")
-                .nvmlLibrary(FakeNvmlLib.path())
-                .carbonIntensity(100)
-                .outputFormats("none")
-                .trackingMode(mode)
-                .registerShutdownHook(false)
-                .samplingInterval(Duration.ofHours(1))
-                .start();
-        BenchAccess.stopScheduling(t);
-        return t;
+        return io.carbon4j.tracker.bench.TrackerPresets.nvml(mode);
     }
 
     private static void check(int rc, String call) {
