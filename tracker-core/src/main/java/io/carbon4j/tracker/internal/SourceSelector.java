@@ -126,30 +126,30 @@ final class SourceSelector {
                 reports.add(new SourceReport(name, Status.UNAVAILABLE, a.reason(), Set.of()));
                 continue;
             }
-            Candidate c = new Candidate(p, name, safePriority(p), a.reason());
+            String reason = a.reason();
             PowerSource source;
             List<Channel> channels;
             try {
-                source = c.provider.open(context);
+                source = p.open(context);
                 if (source == null) {
                     throw new PowerSourceException("open returned no source");
                 }
                 channels = source.channels();
                 validate(channels);
             } catch (PowerSourceException e) {
-                reports.add(new SourceReport(c.name, Status.FAILED, e.getMessage(), Set.of()));
-                LOG.debug("Power source {} could not be opened", c.name, e);
+                reports.add(new SourceReport(name, Status.FAILED, e.getMessage(), Set.of()));
+                LOG.debug("Power source {} could not be opened", name, e);
                 continue;
             } catch (RuntimeException | LinkageError e) {
-                reports.add(new SourceReport(c.name, Status.FAILED, "open failed: " + describe(e), Set.of()));
-                LOG.warn("Power source {} failed to open; skipping it", c.name, e);
+                reports.add(new SourceReport(name, Status.FAILED, "open failed: " + describe(e), Set.of()));
+                LOG.warn("Power source {} failed to open; skipping it", name, e);
                 continue;
             }
             boolean[] assigned = new boolean[channels.size()];
             Set<Component> used = EnumSet.noneOf(Component.class);
             for (int i = 0; i < channels.size(); i++) {
                 Component comp = channels.get(i).component();
-                if (!coveredBy.containsKey(comp) || coveredBy.get(comp).equals(c.name)) {
+                if (!coveredBy.containsKey(comp) || coveredBy.get(comp).equals(name)) {
                     assigned[i] = true;
                     used.add(comp);
                 }
@@ -159,21 +159,21 @@ final class SourceSelector {
                 for (Channel ch : channels) {
                     winners.add(ch.component().key() + " by " + coveredBy.get(ch.component()));
                 }
-                reports.add(new SourceReport(c.name, Status.SKIPPED,
-                        "available (" + c.reason + ") but its components are already measured: "
+                reports.add(new SourceReport(name, Status.SKIPPED,
+                        "available (" + reason + ") but its components are already measured: "
                                 + String.join(", ", winners), Set.of()));
                 try {
                     source.close();
                 } catch (RuntimeException | LinkageError e) {
-                    LOG.debug("Power source {} failed to close", c.name, e);
+                    LOG.debug("Power source {} failed to close", name, e);
                 }
                 continue;
             }
             for (Component comp : used) {
-                coveredBy.putIfAbsent(comp, c.name);
+                coveredBy.putIfAbsent(comp, name);
             }
-            slots.add(new SourceSlot(c.name, source, channels, assigned));
-            reports.add(new SourceReport(c.name, Status.USED, c.reason, used));
+            slots.add(new SourceSlot(name, source, channels, assigned));
+            reports.add(new SourceReport(name, Status.USED, reason, used));
         }
         Map<String, Set<Component>> declared = new LinkedHashMap<>();
         for (Map.Entry<String, PowerSourceProvider> e : providers.entrySet()) {
@@ -260,19 +260,5 @@ final class SourceSelector {
     static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    }
-
-    private static final class Candidate {
-        final PowerSourceProvider provider;
-        final String name;
-        final int priority;
-        final String reason;
-
-        Candidate(PowerSourceProvider provider, String name, int priority, String reason) {
-            this.provider = provider;
-            this.name = name;
-            this.priority = priority;
-            this.reason = reason;
-        }
     }
 }
